@@ -1,0 +1,87 @@
+import { backendNames, type BackendChoice } from '../engine/protocol';
+import { experiments, upcoming } from '../experiments';
+import { Controls } from './Controls';
+import { StatusLine } from './StatusLine';
+import { useLab, useLabContext } from './storeContext';
+
+export function App() {
+  const experimentId = useLab((s) => s.experimentId);
+  const setExperiment = useLab((s) => s.setExperiment);
+  const backend = useLab((s) => s.backend);
+  const setBackend = useLab((s) => s.setBackend);
+  const notices = useLab((s) => s.notices);
+  const dismiss = useLab((s) => s.dismissNotices);
+  const params = useLab((s) => s.params);
+  const results = useLab((s) => s.results);
+  const version = useLab((s) => s.version);
+  const def = experiments.find((e) => e.id === experimentId) ?? experiments[0];
+  const Panel = def.Panel;
+  return (
+    <div className="app">
+      <header className="header">
+        <h1>Distillation Lab</h1>
+        <label className="picker">
+          <span>Paper</span>
+          <select aria-label="experiment" value={experimentId} onChange={(e) => setExperiment(e.target.value)}>
+            {experiments.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.title}
+              </option>
+            ))}
+            {upcoming.map((u) => (
+              <option key={u.id} value={u.id} disabled>
+                {u.title} — coming soon
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="picker">
+          <span>Backend</span>
+          <select aria-label="backend override" value={backend} onChange={(e) => setBackend(e.target.value as BackendChoice)}>
+            <option value="auto">auto (by measurement)</option>
+            {backendNames.map((b) => (
+              <option key={b} value={b}>
+                {b}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <StatusLine def={def} />
+      {notices.length > 0 && (
+        <div className="notices" role="alert" data-testid="url-notices">
+          <strong>Some of the link was not used:</strong>
+          <ul>
+            {notices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismiss}>
+            dismiss
+          </button>
+        </div>
+      )}
+      <main className="main">
+        <Controls def={def} />
+        <div className="content">
+          <h2>{def.title}</h2>
+          <p className="paper">{def.paper}</p>
+          <Panel params={params} results={results} version={version} />
+        </div>
+      </main>
+      <Footer />
+    </div>
+  );
+}
+
+function Footer() {
+  const { store } = useLabContext();
+  return (
+    <footer className="footer">
+      Everything runs in your browser; nothing is sent anywhere. The link in the address bar reproduces this figure.{' '}
+      <button type="button" onClick={() => void navigator.clipboard?.writeText(location.origin + location.pathname + store.getState().hash())}>
+        copy link
+      </button>
+    </footer>
+  );
+}

@@ -1,0 +1,78 @@
+import { useEffect, useState } from 'react';
+import type { NumberControl } from '../experiments/types';
+
+const STEPS = 1000;
+
+/** Position on a 0..STEPS track ↔ value, on a log or linear scale. */
+export function toPosition(c: NumberControl, v: number): number {
+  const t = c.scale === 'log' ? Math.log(v / c.min) / Math.log(c.max / c.min) : (v - c.min) / (c.max - c.min);
+  return Math.round(Math.min(Math.max(t, 0), 1) * STEPS);
+}
+export function fromPosition(c: NumberControl, pos: number): number {
+  const t = pos / STEPS;
+  const v = c.scale === 'log' ? c.min * Math.pow(c.max / c.min, t) : c.min + t * (c.max - c.min);
+  if (c.integer) return Math.round(v);
+  // Three significant digits: a slider cannot mean more, and the URL stays readable.
+  return Number(v.toPrecision(3));
+}
+
+interface Props {
+  control: NumberControl;
+  value: number;
+  error?: string;
+  onChange: (v: number) => boolean;
+}
+
+/** A range input plus a text box for exact values; both go through the experiment's schema. */
+export function Slider({ control, value, error, onChange }: Props) {
+  const [text, setText] = useState(String(value));
+  const [local, setLocal] = useState<string | null>(null);
+  useEffect(() => setText(String(value)), [value]);
+  const id = `ctl-${control.key}`;
+  const commitText = () => {
+    const v = text.trim() === '' ? NaN : Number(text);
+    if (!Number.isFinite(v)) {
+      setLocal(`"${text}" is not a number`);
+      return;
+    }
+    setLocal(null);
+    if (!onChange(v)) setText(String(value));
+  };
+  const message = local ?? error;
+  return (
+    <div className="control" title={control.help}>
+      <label htmlFor={id}>{control.label}</label>
+      <div className="control-row">
+        <input
+          id={id}
+          type="range"
+          min={0}
+          max={STEPS}
+          step={1}
+          aria-label={control.label}
+          value={toPosition(control, value)}
+          onChange={(e) => {
+            setLocal(null);
+            onChange(fromPosition(control, Number(e.target.value)));
+          }}
+        />
+        <input
+          className="num"
+          aria-label={`${control.label} value`}
+          value={text}
+          inputMode="decimal"
+          onChange={(e) => setText(e.target.value)}
+          onBlur={commitText}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitText();
+          }}
+        />
+      </div>
+      {message && (
+        <div className="control-error" role="alert">
+          {message}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import type { AnyExperiment } from '../experiments/types';
+import { useLab, useLabContext } from './storeContext';
+
+/** Backend in use (and why), run state with its controls, and throughput. */
+export function StatusLine({ def }: { def: AnyExperiment }) {
+  const { run } = useLabContext();
+  const report = useLab((s) => s.backendReport);
+  const status = useLab((s) => s.status);
+  const message = useLab((s) => s.statusMessage);
+  const results = useLab((s) => s.results);
+  useLab((s) => s.version);
+  const probes = report?.probes
+    .map((p) => `${p.name}: ${p.available ? `${p.ms?.toFixed(1)} ms` : 'unavailable'}${p.note ? ` (${p.note})` : ''}`)
+    .join(', ');
+  return (
+    <div className="status" role="status">
+      <span className="backend" data-testid="backend" data-backend={report?.active ?? ''} title={probes ? `probe: ${probes}` : undefined}>
+        backend: <strong>{report ? report.active : 'choosing…'}</strong>
+        {report && <span className="muted"> — {report.reason}</span>}
+        {report?.adapter && <span className="muted"> · GPU adapter: {report.adapter.description}{report.adapter.isFallbackAdapter ? ' (software)' : ''}</span>}
+      </span>
+      <span className="run" data-testid="run-state" data-state={status}>
+        run: <strong>{status}</strong>
+        {message && <span className="error-text"> — {message}</span>}
+      </span>
+      <span className="buttons">
+        {status === 'paused' ? (
+          <button type="button" onClick={run.resume}>
+            resume
+          </button>
+        ) : (
+          <button type="button" onClick={run.pause} disabled={status !== 'running'}>
+            pause
+          </button>
+        )}
+        <button type="button" onClick={run.step} disabled={status !== 'running' && status !== 'paused'}>
+          step
+        </button>
+        <button type="button" onClick={run.reset}>
+          restart
+        </button>
+        <button type="button" onClick={run.cancel} disabled={status !== 'running' && status !== 'paused' && status !== 'starting'}>
+          cancel
+        </button>
+      </span>
+      <span className="rate muted" data-testid="rate">
+        {def.rate(results)}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const fixturePath = 'tests/fixtures/ols-paper-20I-s0.25.json';
+const lab = (cmd: string, input: string) =>
+  spawnSync('node_modules/.bin/tsx', ['src/cli/lab.ts', cmd], { input, encoding: 'utf8' });
+
+describe('lab ols CLI', () => {
+  it('matches the fixture to relative 1e-9', () => {
+    const fx = JSON.parse(readFileSync(fixturePath, 'utf8'));
+    const r = lab('ols', readFileSync(fixturePath, 'utf8'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
+    for (const key of Object.keys(fx.expected)) {
+      const a = flat(out[key]);
+      const b = flat(fx.expected[key]);
+      expect(a.length).toBe(b.length);
+      a.forEach((x, i) => expect(Math.abs(x - b[i]) / Math.abs(b[i])).toBeLessThan(1e-9));
+    }
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ['wrong row length', '{"X":[[1,2],[3]],"y":[1,2],"eta":0.1,"batch":1}', /row 1 has 1 entries/],
+    ['y length', '{"X":[[1,2],[3,4],[5,7]],"y":[1,2],"eta":0.1,"batch":1}', /y has 2 entries/],
+    ['B > N', '{"X":[[1,2],[3,4]],"y":[1,2],"eta":0.1,"batch":3}', /exceeds N = 2/],
+    ['non-finite', '{"X":[[1,2],[3,4]],"y":[1,"NaN"],"eta":0.1,"batch":1}', /invalid input: y\.1/],
+    ['not JSON', 'nope', /not valid JSON/],
+    ['negative eta', '{"X":[[1,2],[3,4]],"y":[1,2],"eta":-1,"batch":1}', /eta must be > 0/],
+    ['rank deficient', '{"X":[[1,2],[2,4],[3,6]],"y":[1,2,3],"eta":0.1,"batch":1}', /rank deficient/],
+  ];
+  it.each(bad)('rejects %s with one line and a non-zero exit', (_name, input, pattern) => {
+    const r = lab('ols', input);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  it('rejects an unknown command', () => {
+    const r = lab('nope', '{}');
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/usage: lab/);
+  });
+});

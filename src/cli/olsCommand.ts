@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { sgdLeastSquaresTheory } from '../math/sgdLeastSquaresTheory';
+
+const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
+
+/** Input contract of `lab ols`: the fixture's inputs (extra keys such as `expected` are ignored). */
+export const olsInputSchema = z
+  .object({
+    X: z.array(z.array(finiteNumber).min(1, 'rows of X must not be empty')).min(1, 'X must have at least one row'),
+    y: z.array(finiteNumber),
+    eta: finiteNumber.pipe(z.number().positive('eta must be > 0')),
+    batch: z.number().int('batch must be an integer').min(1, 'batch must be ≥ 1'),
+  })
+  .superRefine((v, ctx) => {
+    const d = v.X[0].length;
+    v.X.forEach((r, i) => {
+      if (r.length !== d) ctx.addIssue({ code: 'custom', path: ['X', i], message: `row ${i} has ${r.length} entries, expected ${d}` });
+    });
+    if (v.y.length !== v.X.length)
+      ctx.addIssue({ code: 'custom', path: ['y'], message: `y has ${v.y.length} entries but X has ${v.X.length} rows` });
+    if (v.batch > v.X.length) ctx.addIssue({ code: 'custom', path: ['batch'], message: `batch ${v.batch} exceeds N = ${v.X.length}` });
+    if (v.X.length < d) ctx.addIssue({ code: 'custom', path: ['X'], message: `need at least d = ${d} rows, got ${v.X.length}` });
+  });
+
+export function olsCommand(input: unknown) {
+  const v = olsInputSchema.parse(input);
+  const t = sgdLeastSquaresTheory({ X: v.X, y: v.y }, v.eta, v.batch);
+  return {
+    betaHat: t.betaHat,
+    stationaryCov: t.stationaryCov,
+    meanSquareContraction: t.meanSquareContraction,
+    meanContraction: t.meanContraction,
+    stable: t.meanSquareContraction < 1,
+  };
+}

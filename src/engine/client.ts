@@ -1,0 +1,79 @@
+import type { BackendChoice, BackendReport, FromWorker, ToWorker } from './protocol';
+
+export interface EngineHandlers {
+  onReady(report: BackendReport): void;
+  /** frames of the current run only; stale runs are dropped here */
+  onFrame(runId: number, frame: unknown): void;
+  onDone(runId: number): void;
+  onError(runId: number | null, message: string): void;
+}
+
+/**
+ * The UI-thread side of the engine. Each start gets a fresh run id; anything the worker sends for an
+ * older id (frames already in the message queue when the user moved a slider) is discarded.
+ */
+export class EngineClient {
+  private worker: Worker;
+  private runId = 0;
+
+  constructor(
+    makeWorker: () => Worker,
+    private handlers: EngineHandlers,
+  ) {
+    this.worker = makeWorker();
+    this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    this.worker.onerror = (e) => handlers.onError(null, e.message || 'worker crashed');
+  }
+
+  get currentRun(): number {
+    return this.runId;
+  }
+
+  init(backend: BackendChoice): void {
+    this.runId++;
+    this.send({ type: 'init', backend });
+  }
+
+  start(job: string, params: unknown): number {
+    const runId = ++this.runId;
+    this.send({ type: 'start', runId, job, params });
+    return runId;
+  }
+
+  pause(): void {
+    this.send({ type: 'pause', runId: this.runId });
+  }
+  resume(): void {
+    this.send({ type: 'resume', runId: this.runId });
+  }
+  step(): void {
+    this.send({ type: 'step', runId: this.runId });
+  }
+  cancel(): void {
+    this.send({ type: 'cancel', runId: this.runId });
+    this.runId++;
+  }
+  terminate(): void {
+    this.worker.terminate();
+  }
+
+  private send(msg: ToWorker) {
+    this.worker.postMessage(msg);
+  }
+
+  private receive(msg: FromWorker) {
+    switch (msg.type) {
+      case 'ready':
+        return this.handlers.onReady(msg.report);
+      case 'frame':
+        if (msg.runId === this.runId) this.handlers.onFrame(msg.runId, msg.frame);
+        return;
+      case 'done':
+        if (msg.runId === this.runId) this.handlers.onDone(msg.runId);
+        return;
+      case 'error':
+        if (msg.runId === null || msg.runId === this.runId) this.handlers.onError(msg.runId, msg.message);
+        return;
+    }
+  }
+}

@@ -1,0 +1,132 @@
+import type { JobContext, JobRegistry } from './job';
+import type { FromWorker, ToWorker } from './protocol';
+
+export interface HostOptions {
+  jobs: JobRegistry;
+  post: (msg: FromWorker) => void;
+  /** sets up tfjs on the requested backend and returns the context base */
+  initBackend: (msg: Extract<ToWorker, { type: 'init' }>) => Promise<Omit<JobContext, 'cancelled'>>;
+  /** minimum ms between frames: one per display frame */
+  frameIntervalMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+interface Run {
+  id: number;
+  gen: AsyncGenerator<unknown, void, void>;
+  paused: boolean;
+  cancelled: boolean;
+  pumping: boolean;
+  seq: number;
+  pendingSteps: number;
+}
+
+/**
+ * The worker side of the engine, independent of `self` so it can run (and be tested) in Node.
+ * One run at a time: a new start cancels the run in flight, and frames of a cancelled run are never posted.
+ */
+export function createHost(opts: HostOptions) {
+  const { jobs, post } = opts;
+  const interval = opts.frameIntervalMs ?? 16;
+  const now = opts.now ?? (() => performance.now());
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  let base: Omit<JobContext, 'cancelled'> | null = null;
+  let ready: Promise<void> = Promise.resolve();
+  let run: Run | null = null;
+
+  function cancel(r: Run | null) {
+    if (!r || r.cancelled) return;
+    r.cancelled = true;
+    // return() waits for the generator's current await; the cancelled flag already silences it.
+    void r.gen.return(undefined).catch(() => undefined);
+  }
+
+  async function pump(r: Run) {
+    if (r.pumping) return;
+    r.pumping = true;
+    try {
+      let last = -Infinity;
+      while (!r.cancelled && (!r.paused || r.pendingSteps > 0)) {
+        const wait = last + interval - now();
+        if (wait > 0 && r.pendingSteps === 0) await sleep(wait);
+        if (r.cancelled || (r.paused && r.pendingSteps === 0)) break;
+        if (r.pendingSteps > 0) r.pendingSteps--;
+        last = now();
+        const { value, done } = await r.gen.next();
+        if (r.cancelled) return;
+        if (done) {
+          post({ type: 'done', runId: r.id });
+          if (run === r) run = null;
+          return;
+        }
+        post({ type: 'frame', runId: r.id, seq: r.seq++, frame: value });
+      }
+    } catch (e) {
+      if (!r.cancelled) post({ type: 'error', runId: r.id, message: e instanceof Error ? e.message : String(e) });
+      if (run === r) run = null;
+    } finally {
+      r.pumping = false;
+    }
+  }
+
+  async function handle(msg: ToWorker): Promise<void> {
+    switch (msg.type) {
+      case 'init': {
+        cancel(run);
+        run = null;
+        ready = (async () => {
+          try {
+            base = await opts.initBackend(msg);
+          } catch (e) {
+            post({ type: 'error', runId: null, message: `backend init failed: ${e instanceof Error ? e.message : e}` });
+          }
+        })();
+        await ready;
+        return;
+      }
+      case 'start': {
+        cancel(run);
+        await ready;
+        const job = jobs[msg.job];
+        if (!job) {
+          post({ type: 'error', runId: msg.runId, message: `unknown job "${msg.job}"` });
+          return;
+        }
+        if (!base) {
+          post({ type: 'error', runId: msg.runId, message: 'engine has no backend' });
+          return;
+        }
+        const r: Run = { id: msg.runId, gen: null as never, paused: false, cancelled: false, pumping: false, seq: 0, pendingSteps: 0 };
+        r.gen = job(msg.params, { ...base, cancelled: () => r.cancelled });
+        run = r;
+        await pump(r);
+        return;
+      }
+      case 'pause':
+        if (run?.id === msg.runId) run.paused = true;
+        return;
+      case 'resume':
+        if (run?.id === msg.runId && run.paused) {
+          run.paused = false;
+          await pump(run);
+        }
+        return;
+      case 'step':
+        if (run?.id === msg.runId) {
+          run.paused = true;
+          run.pendingSteps++;
+          await pump(run);
+        }
+        return;
+      case 'cancel':
+        if (run?.id === msg.runId) {
+          cancel(run);
+          run = null;
+        }
+        return;
+    }
+  }
+
+  return { handle };
+}

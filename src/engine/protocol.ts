@@ -1,0 +1,35 @@
+/** Typed messages between the UI thread and the engine worker. */
+export const backendNames = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof backendNames)[number];
+export type BackendChoice = BackendName | 'auto';
+
+export interface BackendProbe {
+  name: BackendName;
+  available: boolean;
+  /** median ms of the probe workload; null when unavailable */
+  ms: number | null;
+  note?: string;
+}
+
+export interface BackendReport {
+  active: BackendName;
+  requested: BackendChoice;
+  /** why this backend was chosen, in words for the status line */
+  reason: string;
+  probes: BackendProbe[];
+  adapter: { description: string; isFallbackAdapter: boolean } | null;
+}
+
+export type ToWorker =
+  | { type: 'init'; backend: BackendChoice }
+  | { type: 'start'; runId: number; job: string; params: unknown }
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  | { type: 'step'; runId: number }
+  | { type: 'cancel'; runId: number };
+
+export type FromWorker =
+  | { type: 'ready'; report: BackendReport }
+  | { type: 'frame'; runId: number; seq: number; frame: unknown }
+  | { type: 'done'; runId: number }
+  | { type: 'error'; runId: number | null; message: string };

@@ -1,0 +1,33 @@
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
+import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
+import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { chooseBackend, currentGpuDevice } from './backends';
+import { createHost } from './host';
+import type { JobRegistry } from './job';
+import type { FromWorker, ToWorker } from './protocol';
+
+/** Wires the engine host to a dedicated worker's message port; the job registry comes from the app. */
+export function startWorker(jobs: JobRegistry): void {
+  // Threaded wasm crashes in minified builds and needs cross-origin isolation we do not have.
+  tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
+  // Bundled wasm files: no CDN, works under any sub-path.
+  setWasmPaths({
+    'tfjs-backend-wasm.wasm': wasmPlain,
+    'tfjs-backend-wasm-simd.wasm': wasmSimd,
+    'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+  });
+  const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
+  const host = createHost({
+    jobs,
+    post,
+    initBackend: async (msg) => {
+      const report = await chooseBackend(msg.backend);
+      post({ type: 'ready', report });
+      return { tf, backend: report.active, gpuDevice: currentGpuDevice() };
+    },
+  });
+  self.onmessage = (e: MessageEvent<ToWorker>) => void host.handle(e.data);
+}

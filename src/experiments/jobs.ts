@@ -1,0 +1,7 @@
+import type { JobRegistry } from '../engine/job';
+import { labelNoiseSgdJob } from './label-noise-sgd/job';
+
+/** Worker-side registry: job id → job. Kept apart from the UI registry so the worker bundle has no React. */
+export const jobs: JobRegistry = {
+  'label-noise-sgd': labelNoiseSgdJob,
+};

@@ -1,0 +1,222 @@
+import type { JobContext } from '../../engine/job';
+import { chainSeed } from '../../math/chainRng';
+import { TfjsOlsChains } from './chainsTfjs';
+import { beta0, makePanelData, type PanelData } from './model';
+import { moments2d } from './moments';
+import { olsParamsSchema, panelsOf, type OlsParams } from './params';
+import { advanceChainsCpu, advancePathsCpu, type PathState } from './sgdCpu';
+import { WgslOlsChains } from './wgslChains';
+
+export type ChainsEngine = 'wgsl' | 'tfjs' | 'js';
+
+export interface OlsPanelFrame {
+  panel: number;
+  /** path iterations done */
+  iter: number;
+  /** newly recorded path points since the last frame, interleaved x,y */
+  noisyAppend: Float32Array;
+  cleanAppend: Float32Array;
+  pathDivergedAt: number | null;
+  chainStep: number;
+  /** positions of the displayed chains (a prefix of all chains), interleaved */
+  chainsSample: Float32Array;
+  /** empirical mean and covariance (xx, yy, xy) over all chains */
+  empMean: [number, number];
+  empCov: [number, number, number];
+  chainsDivergedAt: number | null;
+}
+
+export interface OlsFrame {
+  panels: OlsPanelFrame[];
+  chainsEngine: ChainsEngine;
+  chains: number;
+  stride: number;
+  pathItersPerSec: number;
+  chainStepsPerSec: number;
+  done: boolean;
+}
+
+/** At most this many recorded points per path, and this many chains drawn in all panels together. */
+export const maxPathPoints = 20_000;
+export const maxDrawnChains = 40_000;
+/** Work per frame is sized to fit this budget so cancel and pause stay responsive. */
+const frameBudgetMs = 25;
+/** Beyond this distance from β̂ a run is declared diverged instead of overflowing to NaN. */
+const divergenceRadius = 1e6;
+
+interface ChainSet {
+  step(steps: number): void;
+  positions(): Promise<Float32Array>;
+  dispose(): void;
+}
+
+function jsChains(data: PanelData, p: OlsParams, panel: number): ChainSet {
+  const pos = new Float32Array(2 * p.chains);
+  const rng = new Uint32Array(p.chains);
+  for (let c = 0; c < p.chains; c++) {
+    pos[2 * c] = beta0[0];
+    pos[2 * c + 1] = beta0[1];
+    rng[c] = chainSeed(p.seed * 16 + panel, c);
+  }
+  return {
+    step: (steps) => advanceChainsCpu(data.soa, p.eta, p.batch, pos, rng, steps),
+    positions: async () => pos,
+    dispose: () => undefined,
+  };
+}
+
+function wgslChains(device: GPUDevice, data: PanelData, p: OlsParams, panel: number): ChainSet {
+  const pos = new Float32Array(2 * p.chains);
+  const rng = new Uint32Array(p.chains);
+  for (let c = 0; c < p.chains; c++) {
+    pos[2 * c] = beta0[0];
+    pos[2 * c + 1] = beta0[1];
+    rng[c] = chainSeed(p.seed * 16 + panel, c);
+  }
+  const k = WgslOlsChains.create(device, {
+    x0: Float32Array.from(data.soa.x0),
+    x1: Float32Array.from(data.soa.x1),
+    y: Float32Array.from(data.soa.y),
+    n: data.soa.n,
+    eta: p.eta,
+    batch: p.batch,
+    pos,
+    rng,
+  });
+  return { step: (s) => k.run(s), positions: () => k.readPositions(), dispose: () => k.dispose() };
+}
+
+/** Which chain engine is faster on this backend, measured once per backend on a small problem. */
+const measuredEngine = new Map<string, ChainsEngine>();
+async function pickEngine(ctx: JobContext, data: PanelData, p: OlsParams): Promise<ChainsEngine> {
+  if (ctx.gpuDevice) return 'wgsl';
+  const cached = measuredEngine.get(ctx.backend);
+  if (cached) return cached;
+  const probe: OlsParams = { ...p, chains: 4096 };
+  const time = async (set: ChainSet) => {
+    set.step(2);
+    await set.positions();
+    const t0 = performance.now();
+    set.step(8);
+    await set.positions();
+    const ms = performance.now() - t0;
+    set.dispose();
+    return ms;
+  };
+  const js = await time(jsChains(data, probe, 0));
+  const tfc = await time(new TfjsOlsChains(ctx.tf, data.soa, p.eta, p.batch, 4096, p.seed, beta0));
+  const pick: ChainsEngine = tfc < js ? 'tfjs' : 'js';
+  measuredEngine.set(ctx.backend, pick);
+  return pick;
+}
+
+const tooFar = (a: number, b: number, c: [number, number]) =>
+  !Number.isFinite(a) || !Number.isFinite(b) || Math.abs(a - c[0]) + Math.abs(b - c[1]) > divergenceRadius;
+
+/**
+ * Fig. 1 of Xiong et al., live: per panel one SGD path with label noise and one without (same
+ * batches), plus many independent chains whose cloud approaches the stationary distribution.
+ */
+export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGenerator<OlsFrame, void, void> {
+  const parsed = olsParamsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const p = parsed.data;
+  const specs = panelsOf(p);
+  const datas = specs.map((s) => makePanelData(p.n, p.seed, s.sigma2, s.cov));
+  const stride = Math.max(1, Math.ceil(p.iterations / maxPathPoints));
+  const drawn = Math.min(p.chains, Math.floor(maxDrawnChains / specs.length));
+
+  const engine = await pickEngine(ctx, datas[0], p);
+  const sets: ChainSet[] = datas.map((d, i) =>
+    engine === 'wgsl'
+      ? wgslChains(ctx.gpuDevice!, d, p, i)
+      : engine === 'tfjs'
+        ? new TfjsOlsChains(ctx.tf, d.soa, p.eta, p.batch, p.chains, p.seed * 16 + i, beta0)
+        : jsChains(d, p, i),
+  );
+  const paths: PathState[] = specs.map((_, i) => ({
+    noisy: [...beta0],
+    clean: [...beta0],
+    rng: chainSeed(p.seed * 16 + i, 0xffff),
+    iter: 0,
+  }));
+  const pathDiv: (number | null)[] = specs.map(() => null);
+  const chainDiv: (number | null)[] = specs.map(() => null);
+  let chainStep = 0;
+  // Adaptive chunk sizes: estimated ms per unit of work, refined every frame.
+  let msPerIter = 1e-4;
+  let msPerChainStep = 1e-5 * p.chains * specs.length;
+  let pathRate = 0;
+  let chainRate = 0;
+  try {
+    for (;;) {
+      if (ctx.cancelled()) return;
+      const pathsDone = paths.every((s, i) => s.iter >= p.iterations || pathDiv[i] !== null);
+      const chainsDone = chainStep >= p.chainSteps || chainDiv.every((d) => d !== null);
+      // Paths: `speed` iterations per frame, capped by the frame budget.
+      const iters = pathsDone ? 0 : Math.max(1, Math.min(p.speed, Math.floor(frameBudgetMs / 2 / msPerIter / specs.length)));
+      const appends: { noisy: number[]; clean: number[] }[] = specs.map(() => ({ noisy: [], clean: [] }));
+      const t0 = performance.now();
+      paths.forEach((s, i) => {
+        if (s.iter >= p.iterations || pathDiv[i] !== null) return;
+        const steps = Math.min(iters, p.iterations - s.iter);
+        const a = appends[i];
+        paths[i] = advancePathsCpu(datas[i].soa, datas[i].soaCleanY, p.eta, p.batch, s, steps, stride, (_it, n0, n1, c0, c1) => {
+          a.noisy.push(n0, n1);
+          a.clean.push(c0, c1);
+        });
+        if (tooFar(paths[i].noisy[0], paths[i].noisy[1], beta0) || tooFar(paths[i].clean[0], paths[i].clean[1], beta0))
+          pathDiv[i] = paths[i].iter;
+      });
+      const tPath = performance.now() - t0;
+      if (iters > 0 && tPath > 0) {
+        msPerIter = Math.max(tPath / (iters * specs.length), 1e-6);
+        pathRate = (iters * specs.length * 1000) / tPath;
+      }
+      // Chains: few steps per frame at first so the cloud is seen flowing in, then faster.
+      let chainSteps = 0;
+      let positions: Float32Array[];
+      if (!chainsDone) {
+        const wanted = Math.max(1, Math.floor(chainStep / 6));
+        const affordable = Math.max(1, Math.floor(frameBudgetMs / 2 / msPerChainStep));
+        chainSteps = Math.min(wanted, affordable, p.chainSteps - chainStep);
+        const t1 = performance.now();
+        sets.forEach((s, i) => {
+          if (chainDiv[i] === null) s.step(chainSteps);
+        });
+        chainStep += chainSteps;
+        positions = await Promise.all(sets.map((s) => s.positions()));
+        const tChain = performance.now() - t1;
+        if (tChain > 0) {
+          msPerChainStep = Math.max(tChain / chainSteps, 1e-6);
+          chainRate = (chainSteps * p.chains * specs.length * 1000) / tChain;
+        }
+      } else positions = await Promise.all(sets.map((s) => s.positions()));
+      const panels: OlsPanelFrame[] = specs.map((_, i) => {
+        const pos = positions[i];
+        const m = moments2d(pos, p.chains);
+        if (chainDiv[i] === null && (tooFar(m.mean[0], m.mean[1], beta0) || !(m.cov[0] + m.cov[1] < divergenceRadius ** 2)))
+          chainDiv[i] = chainStep;
+        return {
+          panel: i,
+          iter: paths[i].iter,
+          noisyAppend: Float32Array.from(appends[i].noisy),
+          cleanAppend: Float32Array.from(appends[i].clean),
+          pathDivergedAt: pathDiv[i],
+          chainStep,
+          chainsSample: pos.slice(0, 2 * drawn),
+          empMean: m.mean,
+          empCov: m.cov,
+          chainsDivergedAt: chainDiv[i],
+        };
+      });
+      const done =
+        paths.every((s, i) => s.iter >= p.iterations || pathDiv[i] !== null) &&
+        (chainStep >= p.chainSteps || chainDiv.every((d) => d !== null));
+      yield { panels, chainsEngine: engine, chains: p.chains, stride, pathItersPerSec: pathRate, chainStepsPerSec: chainRate, done };
+      if (done) return;
+    }
+  } finally {
+    sets.forEach((s) => s.dispose());
+  }
+}

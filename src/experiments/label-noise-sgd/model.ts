@@ -1,0 +1,86 @@
+import seedrandom from 'seedrandom';
+import { sgdLeastSquaresTheory, type SgdTheory } from '../../math/sgdLeastSquaresTheory';
+import type { OlsData } from './sgdCpu';
+import type { OlsParams, PanelSpec } from './params';
+
+export const betaStar: [number, number] = [1, 1];
+/** Every path and chain starts here, so the approach to β̂ is visible. */
+export const beta0: [number, number] = [0, 0];
+
+export interface PanelData {
+  X: number[][];
+  y: number[];
+  yClean: number[];
+  soa: OlsData;
+  soaCleanY: Float64Array;
+}
+
+/** Standard normal draws from a seeded stream (Box–Muller on seedrandom's alea). */
+function normals(seed: number, count: number, stream: string): Float64Array {
+  const rng = seedrandom.alea(`${seed}:${stream}`);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i += 2) {
+    const u = Math.max(rng(), 1e-300);
+    const v = rng();
+    const r = Math.sqrt(-2 * Math.log(u));
+    out[i] = r * Math.cos(2 * Math.PI * v);
+    if (i + 1 < count) out[i + 1] = r * Math.sin(2 * Math.PI * v);
+  }
+  return out;
+}
+
+/**
+ * x ~ N(0, Σ) via Σ's Cholesky factor, labels xᵀβ* + σ·z, with z drawn once. The same standard
+ * normal draws are reused across panels, so panels differ only by σ² and Σ, as in a controlled figure.
+ */
+export function makePanelData(n: number, seed: number, sigma2: number, cov: readonly [number, number, number]): PanelData {
+  const [sxx, syy, sxy] = cov;
+  const l11 = Math.sqrt(sxx);
+  const l21 = sxy / l11;
+  const l22 = Math.sqrt(Math.max(syy - l21 * l21, 0));
+  const zx = normals(seed, 2 * n, 'x');
+  const zy = normals(seed, n, 'noise');
+  const sigma = Math.sqrt(sigma2);
+  const X: number[][] = [];
+  const y: number[] = [];
+  const yClean: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const a = l11 * zx[2 * i];
+    const b = l21 * zx[2 * i] + l22 * zx[2 * i + 1];
+    X.push([a, b]);
+    yClean.push(a * betaStar[0] + b * betaStar[1]);
+    y.push(yClean[i] + sigma * zy[i]);
+  }
+  return {
+    X,
+    y,
+    yClean,
+    soa: { n, x0: Float64Array.from(X, (r) => r[0]), x1: Float64Array.from(X, (r) => r[1]), y: Float64Array.from(y) },
+    soaCleanY: Float64Array.from(yClean),
+  };
+}
+
+export interface PanelTheory {
+  exact: SgdTheory;
+  /** the paper's continuous-time covariance ησ²/(2B)·I for this panel's σ² */
+  continuous: number[][];
+  /** eq. (16) for the linear model: (ησ²/(B N)) Σ‖x_i‖² — the gradient of f(x,β)=xᵀβ is x */
+  regulariserStrength: number;
+  /** true when the empirical problem is degenerate (e.g. all points collinear) */
+  error: string | null;
+}
+
+export function panelTheory(data: PanelData, p: Pick<OlsParams, 'eta' | 'batch'>, spec: PanelSpec): PanelTheory | { error: string } {
+  try {
+    const exact = sgdLeastSquaresTheory({ X: data.X, y: data.y }, p.eta, p.batch);
+    const sumSq = data.X.reduce((s, x) => s + x[0] * x[0] + x[1] * x[1], 0);
+    return {
+      exact,
+      continuous: exact.continuousTimeCov(spec.sigma2),
+      regulariserStrength: ((p.eta * spec.sigma2) / (p.batch * data.X.length)) * sumSq,
+      error: null,
+    };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e) };
+  }
+}

@@ -1,0 +1,32 @@
+import { transientCovariance } from '../../math/sgdLeastSquaresTheory';
+import { beta0, makePanelData, panelTheory, type PanelData, type PanelTheory } from './model';
+import { panelsOf, type OlsParams, type PanelSpec } from './params';
+
+export interface PanelModel {
+  spec: PanelSpec;
+  data: PanelData;
+  theory: PanelTheory | { error: string };
+}
+
+/** Everything exact about the current params, per panel: cheap enough to redo on every slider move. */
+export function panelModels(p: OlsParams): PanelModel[] {
+  return panelsOf(p).map((spec) => {
+    const data = makePanelData(p.n, p.seed, spec.sigma2, spec.cov);
+    return { spec, data, theory: panelTheory(data, p, spec) };
+  });
+}
+
+/** Step counts where the exact transient is drawn: every step early on, then geometric. */
+export function transientTimes(maxStep: number): number[] {
+  const out: number[] = [];
+  for (let t = 1; t <= maxStep; t = t < 64 ? t + 1 : Math.ceil(t * 1.06)) out.push(t);
+  if (out[out.length - 1] !== maxStep) out.push(maxStep);
+  return out;
+}
+
+export function exactTrace(m: PanelModel, p: OlsParams, maxStep: number): { t: number[]; trace: number[] } | null {
+  if ('error' in m.theory && m.theory.error) return null;
+  const times = transientTimes(Math.min(maxStep, 5000));
+  const tr = transientCovariance({ X: m.data.X, y: m.data.y }, p.eta, p.batch, beta0, times);
+  return { t: tr.map((r) => r.time), trace: tr.map((r) => r.cov[0] + r.cov[3]) };
+}

@@ -1,0 +1,226 @@
+import { EigenvalueDecomposition, Matrix, QrDecomposition, SingularValueDecomposition, solve } from 'ml-matrix';
+
+/**
+ * Exact second-order theory of mini-batch SGD on least squares with fixed (noisy) labels.
+ * Around the least-squares solution β̂ the iteration is linear:
+ *   e_{k+1} = (I − ηH_B) e_k − η b_B,  H_B = (1/B)Σ_{i∈B} x_i x_iᵀ,  b_B = (1/B)Σ_{i∈B} x_i r_i,  r = Xβ̂ − y,
+ * with B distinct indices drawn uniformly, so P(i∈B) = B/N and P(i,j∈B) = B(B−1)/(N(N−1)).
+ * All expectations over batches are closed-form sums over the data; nothing here is sampled.
+ */
+export interface LeastSquaresProblem {
+  /** rows are points, d columns */
+  X: number[][];
+  y: number[];
+}
+
+export interface SgdTheory {
+  d: number;
+  betaHat: number[];
+  /** residuals Xβ̂ − y */
+  residuals: number[];
+  /** stationary covariance of the iterates around β̂ (null when SGD is not mean-square stable) */
+  stationaryCov: number[][] | null;
+  /** spectral radius of C ↦ E[(I−ηH_B) C (I−ηH_B)] on symmetric matrices; ≥ 1 means divergence */
+  meanSquareContraction: number;
+  /** spectral radius of the mean map I − ηH̄ (stability of the mean alone) */
+  meanContraction: number;
+  /** the paper's continuous-time picture: ησ²/(2B)·I (isotropic), for the nominal σ² */
+  continuousTimeCov: (sigma2: number) => number[][];
+}
+
+interface BatchMoments {
+  d: number;
+  n: number;
+  p1: number;
+  p2: number;
+  batch: number;
+  eta: number;
+  X: number[][];
+  S: Matrix;
+  Hbar: Matrix;
+}
+
+function batchMoments(X: number[][], eta: number, batch: number): BatchMoments {
+  const n = X.length;
+  const d = X[0].length;
+  const p1 = batch / n;
+  const p2 = n > 1 ? (batch * (batch - 1)) / (n * (n - 1)) : 0;
+  const Xm = new Matrix(X);
+  const S = Xm.transpose().mmul(Xm);
+  return { d, n, p1, p2, batch, eta, X, S, Hbar: S.clone().div(n) };
+}
+
+/** Least squares by QR; throws when X is rank deficient (β̂ then is not unique). */
+export function leastSquares(X: number[][], y: number[]): number[] {
+  const Xm = new Matrix(X);
+  const sv = new SingularValueDecomposition(Xm, { computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
+  // Relative test: exact zeros never appear in floating point.
+  if (Xm.rows < Xm.columns || Math.min(...sv) <= 1e-12 * Math.max(...sv)) throw new Error('X is rank deficient: the least-squares solution is not unique');
+  const qr = new QrDecomposition(Xm);
+  return qr.solve(Matrix.columnVector(y)).getColumn(0);
+}
+
+/** Index of entry (i,j) in the row-major vectorisation of a d×d matrix. */
+const vi = (d: number, i: number, j: number) => i * d + j;
+
+/**
+ * The operator M: vec(C) ↦ vec(E[(I−ηH_B) C (I−ηH_B)]) as a d²×d² matrix.
+ * E[H_B ⊗ H_B] = (1/B²)[(p1−p2) Σ_i A_i⊗A_i + p2 S⊗S] with A_i = x_i x_iᵀ.
+ */
+function secondMomentOperator(m: BatchMoments): Matrix {
+  const { d, eta, batch, p1, p2, X, S, Hbar } = m;
+  const D = d * d;
+  const M = Matrix.zeros(D, D);
+  const kron = (A: (i: number, j: number) => number, Bm: (i: number, j: number) => number, w: number) => {
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++)
+        for (let k = 0; k < d; k++)
+          for (let l = 0; l < d; l++) {
+            // (A C Bᵀ)_{ij} = Σ_kl A_ik C_kl B_jl
+            const r = vi(d, i, j);
+            const c = vi(d, k, l);
+            M.set(r, c, M.get(r, c) + w * A(i, k) * Bm(j, l));
+          }
+  };
+  const I = (i: number, j: number) => (i === j ? 1 : 0);
+  const H = (i: number, j: number) => Hbar.get(i, j);
+  kron(I, I, 1);
+  kron(H, I, -eta);
+  kron(I, H, -eta);
+  const w = (eta * eta) / (batch * batch);
+  for (const x of X) {
+    const A = (i: number, j: number) => x[i] * x[j];
+    kron(A, A, w * (p1 - p2));
+  }
+  const Sf = (i: number, j: number) => S.get(i, j);
+  kron(Sf, Sf, w * p2);
+  return M;
+}
+
+/** Restrict a d²×d² operator that preserves symmetric matrices to the d(d+1)/2 symmetric coordinates. */
+function restrictToSymmetric(M: Matrix, d: number): Matrix {
+  const pairs: [number, number][] = [];
+  for (let i = 0; i < d; i++) for (let j = i; j < d; j++) pairs.push([i, j]);
+  const R = Matrix.zeros(pairs.length, pairs.length);
+  pairs.forEach(([i, j], r) => {
+    pairs.forEach(([k, l], c) => {
+      // basis element E_kl + E_lk (or E_kk): sum the two columns it occupies
+      const v = k === l ? M.get(vi(d, i, j), vi(d, k, k)) : M.get(vi(d, i, j), vi(d, k, l)) + M.get(vi(d, i, j), vi(d, l, k));
+      R.set(r, c, v);
+    });
+  });
+  return R;
+}
+
+function spectralRadius(A: Matrix): number {
+  const e = new EigenvalueDecomposition(A);
+  let r = 0;
+  e.realEigenvalues.forEach((re, i) => {
+    r = Math.max(r, Math.hypot(re, e.imaginaryEigenvalues[i]));
+  });
+  return r;
+}
+
+/** E[b_B b_Bᵀ] = (p1−p2)/B² Σ r_i² x_i x_iᵀ (+ p2/B² (Σ x_i r_i)(Σ x_i r_i)ᵀ, which is 0 at β̂). */
+function noiseMoment(m: BatchMoments, r: number[]): Matrix {
+  const { d, X, batch, p1, p2 } = m;
+  const Q = Matrix.zeros(d, d);
+  const g = new Array<number>(d).fill(0);
+  X.forEach((x, n) => {
+    for (let i = 0; i < d; i++) {
+      g[i] += x[i] * r[n];
+      for (let j = 0; j < d; j++) Q.set(i, j, Q.get(i, j) + ((p1 - p2) / (batch * batch)) * r[n] * r[n] * x[i] * x[j]);
+    }
+  });
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) Q.set(i, j, Q.get(i, j) + (p2 / (batch * batch)) * g[i] * g[j]);
+  return Q;
+}
+
+export function sgdLeastSquaresTheory(problem: LeastSquaresProblem, eta: number, batch: number): SgdTheory {
+  const { X, y } = problem;
+  const betaHat = leastSquares(X, y);
+  const residuals = X.map((x, i) => x.reduce((s, xi, j) => s + xi * betaHat[j], 0) - y[i]);
+  const m = batchMoments(X, eta, batch);
+  const d = m.d;
+  const M = secondMomentOperator(m);
+  const meanSquareContraction = spectralRadius(restrictToSymmetric(M, d));
+  const meanContraction = spectralRadius(Matrix.eye(d).sub(m.Hbar.clone().mul(eta)));
+  let stationaryCov: number[][] | null = null;
+  if (meanSquareContraction < 1) {
+    const Q = noiseMoment(m, residuals);
+    const rhs = Matrix.columnVector(Q.to1DArray().map((q) => eta * eta * q));
+    const v = solve(Matrix.eye(d * d).sub(M), rhs).getColumn(0);
+    stationaryCov = Array.from({ length: d }, (_, i) =>
+      Array.from({ length: d }, (_, j) => 0.5 * (v[vi(d, i, j)] + v[vi(d, j, i)])),
+    );
+  }
+  return {
+    d,
+    betaHat,
+    residuals,
+    stationaryCov,
+    meanSquareContraction,
+    meanContraction,
+    continuousTimeCov: (sigma2: number) =>
+      Array.from({ length: d }, (_, i) =>
+        Array.from({ length: d }, (_, j) => (i === j ? (eta * sigma2) / (2 * batch) : 0)),
+      ),
+  };
+}
+
+/**
+ * Exact transient covariance of chains that all start at β0: with m_t = E[e_t] and P_t = E[e_t e_tᵀ],
+ *   m_{t+1} = (I − ηH̄) m_t,
+ *   P_{t+1} = M(P_t) + η²(E[b bᵀ] + K(m_t) + K(m_t)ᵀ),  K(m) = E[H_B m b_Bᵀ],
+ * and Cov_t = P_t − m_t m_tᵀ. Returns the covariance (row-major, d²) at each of `times` (ascending).
+ */
+export function transientCovariance(
+  problem: LeastSquaresProblem,
+  eta: number,
+  batch: number,
+  beta0: number[],
+  times: number[],
+): { time: number; cov: number[]; mean: number[] }[] {
+  const { X, y } = problem;
+  const betaHat = leastSquares(X, y);
+  const r = X.map((x, i) => x.reduce((s, xi, j) => s + xi * betaHat[j], 0) - y[i]);
+  const m = batchMoments(X, eta, batch);
+  const d = m.d;
+  const M = secondMomentOperator(m);
+  const Q = noiseMoment(m, r).to1DArray();
+  const A = Matrix.eye(d).sub(m.Hbar.clone().mul(eta));
+  let mean = Matrix.columnVector(beta0.map((b, i) => b - betaHat[i]));
+  let P = Matrix.columnVector(mean.mmul(mean.transpose()).to1DArray());
+  const w = (m.p1 - m.p2) / (batch * batch);
+  const out: { time: number; cov: number[]; mean: number[] }[] = [];
+  let t = 0;
+  for (const target of times) {
+    while (t < target) {
+      const mv = mean.getColumn(0);
+      // K(m) = w Σ_i (x_i·m) r_i x_i x_iᵀ  (the p2 part vanishes because Σ x_i r_i = 0 at β̂)
+      const K = new Array<number>(d * d).fill(0);
+      X.forEach((x, n) => {
+        const s = w * r[n] * x.reduce((acc, xi, i) => acc + xi * mv[i], 0);
+        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) K[vi(d, i, j)] += s * x[i] * x[j];
+      });
+      const next = M.mmul(P).getColumn(0);
+      for (let i = 0; i < d; i++)
+        for (let j = 0; j < d; j++) {
+          const k = vi(d, i, j);
+          next[k] += eta * eta * (Q[k] + K[k] + K[vi(d, j, i)]);
+        }
+      P = Matrix.columnVector(next);
+      mean = A.mmul(mean);
+      t++;
+    }
+    const mv = mean.getColumn(0);
+    const p = P.getColumn(0);
+    out.push({
+      time: t,
+      mean: mv.map((e, i) => e + betaHat[i]),
+      cov: p.map((v, k) => v - mv[Math.floor(k / d)] * mv[k % d]),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { createStore } from 'zustand/vanilla';
+import type { BackendChoice, BackendReport } from '../engine/protocol';
+import type { AnyExperiment } from '../experiments/types';
+import { encodeHash, parseHash } from './urlState';
+
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
+
+export interface LabState {
+  experimentId: string;
+  params: Record<string, unknown>;
+  backend: BackendChoice;
+  backendReport: BackendReport | null;
+  status: RunStatus;
+  statusMessage: string | null;
+  /** messages about a rejected link, shown until dismissed */
+  notices: string[];
+  /** the last rejected control input per key */
+  paramErrors: Record<string, string>;
+  results: unknown;
+  /** bumps whenever results change (they are mutated in place for speed) */
+  version: number;
+  /** bumps whenever a new run must start (params, seed, experiment, backend or reset) */
+  runKey: number;
+  setParam(key: string, value: unknown): boolean;
+  applyPreset(id: string): void;
+  setExperiment(id: string): void;
+  setBackend(b: BackendChoice): void;
+  loadHash(hash: string): void;
+  hash(): string;
+  dismissNotices(): void;
+  restart(): void;
+  setBackendReport(r: BackendReport): void;
+  setStatus(s: RunStatus, message?: string | null): void;
+  applyFrames(frames: unknown[]): void;
+}
+
+export function createLabStore(registry: AnyExperiment[]) {
+  const byId = Object.fromEntries(registry.map((e) => [e.id, e]));
+  const first = registry[0];
+  const issueText = (e: AnyExperiment, value: Record<string, unknown>, key: string): string | null => {
+    const r = e.schema.safeParse(value);
+    if (r.success) return null;
+    const own = r.error.issues.find((i) => i.path[0] === key) ?? r.error.issues[0];
+    return own.message;
+  };
+
+  return createStore<LabState>()((set, get) => {
+    const def = () => byId[get().experimentId];
+    const fresh = (e: AnyExperiment, params: Record<string, unknown>) => ({
+      results: e.initResults(params),
+      version: get()?.version + 1 || 1,
+      runKey: (get()?.runKey ?? 0) + 1,
+      status: 'starting' as RunStatus,
+      statusMessage: null,
+    });
+    return {
+      experimentId: first.id,
+      params: first.defaults,
+      backend: 'auto',
+      backendReport: null,
+      status: 'idle',
+      statusMessage: null,
+      notices: [],
+      paramErrors: {},
+      results: first.initResults(first.defaults),
+      version: 0,
+      runKey: 0,
+
+      setParam(key, value) {
+        const e = def();
+        const next = { ...get().params, [key]: value };
+        const err = issueText(e, next, key);
+        if (err) {
+          set({ paramErrors: { ...get().paramErrors, [key]: err } });
+          return false;
+        }
+        const parsed = e.schema.parse(next);
+        const rest = { ...get().paramErrors };
+        delete rest[key];
+        // A fix to one key can clear a cross-field error reported on another.
+        for (const k of Object.keys(rest)) if (issueText(e, { ...parsed, [k]: parsed[k] }, k) === null) delete rest[k];
+        if (e.uiKeys?.includes(key)) set({ params: parsed, paramErrors: rest, version: get().version + 1 });
+        else set({ params: parsed, paramErrors: rest, ...fresh(e, parsed) });
+        return true;
+      },
+      applyPreset(id) {
+        const e = def();
+        const preset = e.presets.find((p) => p.id === id);
+        if (!preset) return;
+        const parsed = e.schema.parse({ ...get().params, ...preset.params });
+        set({ params: parsed, paramErrors: {}, ...fresh(e, parsed) });
+      },
+      setExperiment(id) {
+        const e = byId[id];
+        if (!e) return;
+        set({ experimentId: id, params: e.defaults, paramErrors: {}, ...fresh(e, e.defaults) });
+      },
+      setBackend(b) {
+        set({ backend: b, backendReport: null, ...fresh(def(), get().params) });
+      },
+      loadHash(hash) {
+        const s = parseHash(hash, byId, first.id);
+        const e = byId[s.experiment];
+        set({
+          experimentId: s.experiment,
+          params: s.params,
+          backend: s.backend,
+          notices: s.errors,
+          paramErrors: {},
+          ...fresh(e, s.params),
+        });
+      },
+      hash: () => encodeHash(get().experimentId, get().params, get().backend),
+      dismissNotices: () => set({ notices: [] }),
+      restart: () => set(fresh(def(), get().params)),
+      setBackendReport: (r) => set({ backendReport: r }),
+      setStatus: (s, message = null) => set({ status: s, statusMessage: message }),
+      applyFrames(frames) {
+        if (frames.length === 0) return;
+        const e = def();
+        let r = get().results;
+        for (const f of frames) r = e.reduce(r, f, get().params);
+        set({ results: r, version: get().version + 1 });
+      },
+    };
+  });
+}
+
+export type LabStore = ReturnType<typeof createLabStore>;

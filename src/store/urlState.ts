@@ -1,0 +1,72 @@
+import type { ZodType } from 'zod';
+import { backendNames, type BackendChoice } from '../engine/protocol';
+
+export interface UrlState<P> {
+  experiment: string;
+  params: P;
+  backend: BackendChoice;
+  /** one message per rejected URL entry; the defaults were kept for those */
+  errors: string[];
+}
+
+const backendChoices: readonly string[] = ['auto', ...backendNames];
+
+/** `#/<experiment>?k=v&…&backend=auto` — the whole state, so a copied link reproduces the figure. */
+export function encodeHash(experiment: string, params: Record<string, unknown>, backend: BackendChoice): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) q.set(k, String(v));
+  q.set('backend', backend);
+  return `#/${encodeURIComponent(experiment)}?${q.toString()}`;
+}
+
+export function parseHash<P extends Record<string, unknown>>(
+  hash: string,
+  known: Record<string, { schema: ZodType<P>; defaults: P }>,
+  fallbackExperiment: string,
+): UrlState<P> {
+  const errors: string[] = [];
+  const m = /^#\/([^?]*)(?:\?(.*))?$/.exec(hash);
+  let experiment = fallbackExperiment;
+  if (hash && hash !== '#' && !m) errors.push(`unrecognised link "${hash.slice(0, 60)}"; showing the defaults`);
+  if (m) {
+    const id = decodeURIComponent(m[1]);
+    if (known[id]) experiment = id;
+    else if (id) errors.push(`unknown experiment "${id}"; showing "${fallbackExperiment}"`);
+  }
+  const { schema, defaults } = known[experiment];
+  const q = new URLSearchParams(m?.[2] ?? '');
+  let backend: BackendChoice = 'auto';
+  const b = q.get('backend');
+  if (b !== null) {
+    if (backendChoices.includes(b)) backend = b as BackendChoice;
+    else errors.push(`backend "${b}" is not one of ${backendChoices.join(', ')}; using auto`);
+  }
+  const candidate: Record<string, unknown> = { ...defaults };
+  for (const [k, raw] of q.entries()) {
+    if (k === 'backend') continue;
+    if (!(k in defaults)) {
+      errors.push(`unknown parameter "${k}" ignored`);
+      continue;
+    }
+    candidate[k] = typeof defaults[k] === 'number' ? (raw.trim() === '' ? NaN : Number(raw)) : raw;
+  }
+  // Validate the whole set; drop each offending key back to its default and say why.
+  let params = candidate;
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const r = schema.safeParse(params);
+    if (r.success) return { experiment, params: r.data, backend, errors };
+    const bad = new Set<string>();
+    for (const issue of r.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (key in defaults && params[key] !== defaults[key] && !bad.has(key)) {
+        bad.add(key);
+        errors.push(`${key} = ${String(params[key])} rejected: ${issue.message}; using ${String(defaults[key])}`);
+      }
+    }
+    if (bad.size === 0) break;
+    params = { ...params };
+    for (const k of bad) params[k] = defaults[k];
+  }
+  errors.push('the link could not be repaired; showing the defaults');
+  return { experiment, params: defaults, backend, errors };
+}

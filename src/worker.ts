@@ -1,0 +1,4 @@
+import { startWorker } from './engine/workerEntry';
+import { jobs } from './experiments/jobs';
+
+startWorker(jobs);
