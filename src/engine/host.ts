@@ -1,4 +1,4 @@
-import type { JobContext, JobRegistry } from './job';
+import type { Job, JobContext, JobRegistry } from './job';
 import type { FromWorker, ToWorker } from './protocol';
 
 export interface HostOptions {
@@ -14,7 +14,7 @@ export interface HostOptions {
 
 interface Run {
   id: number;
-  gen: AsyncGenerator<unknown, void, void>;
+  gen: AsyncGenerator<unknown, void, void> | null;
   paused: boolean;
   cancelled: boolean;
   pumping: boolean;
@@ -39,21 +39,21 @@ export function createHost(opts: HostOptions) {
     if (!r || r.cancelled) return;
     r.cancelled = true;
     // return() waits for the generator's current await; the cancelled flag already silences it.
-    void r.gen.return(undefined).catch(() => undefined);
+    void r.gen?.return(undefined).catch(() => undefined);
   }
 
   async function pump(r: Run) {
-    if (r.pumping) return;
+    if (r.pumping || !r.gen) return;
     r.pumping = true;
     try {
       let last = -Infinity;
       while (!r.cancelled && (!r.paused || r.pendingSteps > 0)) {
-        const wait = last + interval - now();
-        if (wait > 0 && r.pendingSteps === 0) await sleep(wait);
+        // Always yield to the event loop between frames, or pause/cancel messages could never arrive.
+        if (r.pendingSteps === 0) await sleep(Math.max(last + interval - now(), 0));
         if (r.cancelled || (r.paused && r.pendingSteps === 0)) break;
         if (r.pendingSteps > 0) r.pendingSteps--;
         last = now();
-        const { value, done } = await r.gen.next();
+        const { value, done } = await r.gen!.next();
         if (r.cancelled) return;
         if (done) {
           post({ type: 'done', runId: r.id });
@@ -87,19 +87,18 @@ export function createHost(opts: HostOptions) {
       }
       case 'start': {
         cancel(run);
-        await ready;
-        const job = jobs[msg.job];
-        if (!job) {
-          post({ type: 'error', runId: msg.runId, message: `unknown job "${msg.job}"` });
-          return;
-        }
-        if (!base) {
-          post({ type: 'error', runId: msg.runId, message: 'engine has no backend' });
-          return;
-        }
-        const r: Run = { id: msg.runId, gen: null as never, paused: false, cancelled: false, pumping: false, seq: 0, pendingSteps: 0 };
-        r.gen = job(msg.params, { ...base, cancelled: () => r.cancelled });
+        // The run exists before the backend is ready, so a pause or cancel sent meanwhile applies to it.
+        const r: Run = { id: msg.runId, gen: null, paused: false, cancelled: false, pumping: false, seq: 0, pendingSteps: 0 };
         run = r;
+        await ready;
+        if (r.cancelled) return;
+        const job: Job | undefined = Object.hasOwn(jobs, msg.job) ? jobs[msg.job] : undefined;
+        if (!job || !base) {
+          post({ type: 'error', runId: msg.runId, message: job ? 'engine has no backend' : `unknown job "${msg.job}"` });
+          if (run === r) run = null;
+          return;
+        }
+        r.gen = job(msg.params, { ...base, cancelled: () => r.cancelled });
         await pump(r);
         return;
       }

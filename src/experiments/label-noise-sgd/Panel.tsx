@@ -27,7 +27,17 @@ function zoomHalfWidth(models: PanelModel[]): number {
     const lmax = tr / 2 + Math.sqrt(Math.max((tr * tr) / 4 - det, 0));
     s = Math.max(s, Math.sqrt(lmax), Math.sqrt(m.theory.continuous[0][0]));
   }
-  return 4.5 * (s || 0.05);
+  return niceCeil(4.5 * (s || 0.05));
+}
+
+/**
+ * Round up to 1, 2 or 5 × 10^k. The zoom must not track σ² continuously: the picture would be
+ * scale-invariant and the ellipse would not move while σ² is dragged. Snapped, it grows visibly.
+ */
+function niceCeil(v: number): number {
+  const p = Math.pow(10, Math.floor(Math.log10(v)));
+  const m = v / p;
+  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
 function Trajectory({ model, r, params, width, index, half }: { model: PanelModel; r: OlsResults['panels'][number]; params: OlsParams; width: number; index: number; half: number }) {
@@ -54,7 +64,7 @@ function Trajectory({ model, r, params, width, index, half }: { model: PanelMode
   const domain = zoom ? { x: [t!.exact.betaHat[0] - half, t!.exact.betaHat[0] + half] as [number, number], y: [t!.exact.betaHat[1] - half, t!.exact.betaHat[1] + half] as [number, number] } : undefined;
   const h = Math.round(Math.min(width * 0.82, 520));
   return (
-    <div className="traj" data-testid={`ols-panel-${index}`}>
+    <div className="traj" data-testid={`ols-panel-${index}`} data-chain-step={r.chainStep} data-path-points={r.count} data-iter={r.iter}>
       <TrajectoryChart
         title={model.spec.title}
         layers={layers}
@@ -108,8 +118,8 @@ function TheoryTable({ models, results }: { models: PanelModel[]; results: OlsRe
               <td>{m.spec.title}</td>
               <td>({sci(t.exact.betaHat[0], 4)}, {sci(t.exact.betaHat[1], 4)})</td>
               <td className={t.exact.meanSquareContraction >= 1 ? 'warn' : ''} data-testid={`rho-${i}`}>{sci(t.exact.meanSquareContraction, 4)}{t.exact.meanSquareContraction >= 1 ? ' ≥ 1: diverges' : ''}</td>
-              <td data-testid={`exact-cov-${i}`}>{c ? `${sci(c[0][0])}, ${sci(c[1][1])}, ${sci(c[0][1])}` : 'none (unstable)'}</td>
-              <td data-testid={`emp-cov-${i}`}>{e && r.chainStep > 0 ? `${sci(e[0])}, ${sci(e[1])}, ${sci(e[2])}` : '…'}</td>
+              <td data-testid={`exact-cov-${i}`} data-value={JSON.stringify(c)}>{c ? `${sci(c[0][0])}, ${sci(c[1][1])}, ${sci(c[0][1])}` : 'none (unstable)'}</td>
+              <td data-testid={`emp-cov-${i}`} data-value={JSON.stringify(e)} data-step={r.chainStep}>{e && r.chainStep > 0 ? `${sci(e[0])}, ${sci(e[1])}, ${sci(e[2])}` : '…'}</td>
               <td>{c && e && r.chainStep > 0 ? `${sci(e[0] / c[0][0])}, ${sci(e[1] / c[1][1])}` : '…'}</td>
               <td>{sci(t.continuous[0][0])}</td>
               <td data-testid={`regulariser-${i}`}>{sci(t.regulariserStrength)}</td>

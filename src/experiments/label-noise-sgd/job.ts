@@ -161,12 +161,22 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
         if (s.iter >= p.iterations || pathDiv[i] !== null) return;
         const steps = Math.min(iters, p.iterations - s.iter);
         const a = appends[i];
-        paths[i] = advancePathsCpu(datas[i].soa, datas[i].soaCleanY, p.eta, p.batch, s, steps, stride, (_it, n0, n1, c0, c1) => {
-          a.noisy.push(n0, n1);
-          a.clean.push(c0, c1);
-        });
-        if (tooFar(paths[i].noisy[0], paths[i].noisy[1], beta0) || tooFar(paths[i].clean[0], paths[i].clean[1], beta0))
-          pathDiv[i] = paths[i].iter;
+        const next = advancePathsCpu(
+          datas[i].soa,
+          datas[i].soaCleanY,
+          p.eta,
+          p.batch,
+          s,
+          steps,
+          stride,
+          (_it, n0, n1, c0, c1) => {
+            a.noisy.push(n0, n1);
+            a.clean.push(c0, c1);
+          },
+          divergenceRadius,
+        );
+        paths[i] = next;
+        if (next.diverged) pathDiv[i] = next.iter;
       });
       const tPath = performance.now() - t0;
       if (iters > 0 && tPath > 0) {

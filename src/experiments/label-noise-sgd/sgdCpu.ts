@@ -1,4 +1,4 @@
-import { xorshift32 } from '../../math/chainRng';
+import { indexOf, xorshift32 } from '../../math/chainRng';
 
 /** Two-feature least-squares data in struct-of-arrays form, the layout the hot loops want. */
 export interface OlsData {
@@ -10,7 +10,7 @@ export interface OlsData {
 
 /**
  * Advance every chain `steps` SGD steps in place. Each step draws `batch` distinct indices with the
- * chain's xorshift32 stream (rejection on repeats), evaluates all residuals at the current β, then
+ * chain's xorshift32 stream (index = indexOf(s, n), rejection on repeats), evaluates all residuals at the current β, then
  * takes β ← β − (η/B)·Σ xᵢ rᵢ. The WGSL kernel implements exactly this sequence, so both agree.
  * `pos` is [b0, b1] per chain (float32, like the GPU), `rng` one u32 state per chain.
  */
@@ -24,28 +24,29 @@ export function advanceChainsCpu(
 ): void {
   const { n, x0, x1, y } = data;
   const scale = eta / batch;
-  const idx = new Int32Array(batch);
+  // stamp[i] === mark ⇔ i was already drawn in this step: an O(1) repeat test.
+  const stamp = new Int32Array(n).fill(-1);
+  let mark = 0;
   const chains = rng.length;
   for (let c = 0; c < chains; c++) {
     let b0 = pos[2 * c];
     let b1 = pos[2 * c + 1];
-    let s = rng[c];
-    for (let t = 0; t < steps; t++) {
+    let s = rng[c] | 0;
+    for (let t = 0; t < steps; t++, mark++) {
       let g0 = 0;
       let g1 = 0;
       for (let j = 0; j < batch; j++) {
         let i = 0;
-        let fresh = false;
-        while (!fresh) {
+        do {
           s = xorshift32(s);
-          i = s % n;
-          fresh = true;
-          for (let k = 0; k < j; k++) if (idx[k] === i) fresh = false;
-        }
-        idx[j] = i;
-        const r = x0[i] * b0 + x1[i] * b1 - y[i];
-        g0 += x0[i] * r;
-        g1 += x1[i] * r;
+          i = indexOf(s, n);
+        } while (stamp[i] === mark);
+        stamp[i] = mark;
+        const a = x0[i];
+        const b = x1[i];
+        const r = a * b0 + b * b1 - y[i];
+        g0 += a * r;
+        g1 += b * r;
       }
       // Round through float32 each step so the CPU path matches the GPU's arithmetic closely.
       b0 = Math.fround(b0 - scale * g0);
@@ -78,13 +79,15 @@ export function advancePathsCpu(
   steps: number,
   stride: number,
   record: (iter: number, n0: number, n1: number, c0: number, c1: number) => void,
-): PathState {
+  /** stop as soon as either path is this far (L1) from the origin: divergence, not overflow */
+  limit = Infinity,
+): PathState & { diverged: boolean } {
   const { n, x0, x1, y } = data;
   const scale = eta / batch;
-  const idx = new Int32Array(batch);
+  const stamp = new Int32Array(n).fill(-1);
   let [a0, a1] = state.noisy;
   let [c0, c1] = state.clean;
-  let s = state.rng;
+  let s = state.rng | 0;
   let iter = state.iter;
   for (let t = 0; t < steps; t++) {
     let g0 = 0;
@@ -93,14 +96,11 @@ export function advancePathsCpu(
     let h1 = 0;
     for (let j = 0; j < batch; j++) {
       let i = 0;
-      let fresh = false;
-      while (!fresh) {
+      do {
         s = xorshift32(s);
-        i = s % n;
-        fresh = true;
-        for (let k = 0; k < j; k++) if (idx[k] === i) fresh = false;
-      }
-      idx[j] = i;
+        i = indexOf(s, n);
+      } while (stamp[i] === t);
+      stamp[i] = t;
       const xi0 = x0[i];
       const xi1 = x1[i];
       const r = xi0 * a0 + xi1 * a1 - y[i];
@@ -115,7 +115,10 @@ export function advancePathsCpu(
     c0 -= scale * h0;
     c1 -= scale * h1;
     iter++;
+    // Written so that NaN also stops the loop.
+    if (!(Math.abs(a0) + Math.abs(a1) + Math.abs(c0) + Math.abs(c1) <= limit))
+      return { noisy: [a0, a1], clean: [c0, c1], rng: s, iter, diverged: true };
     if (iter % stride === 0) record(iter, a0, a1, c0, c1);
   }
-  return { noisy: [a0, a1], clean: [c0, c1], rng: s, iter };
+  return { noisy: [a0, a1], clean: [c0, c1], rng: s, iter, diverged: false };
 }

@@ -1,0 +1,40 @@
+import type { ReactNode } from 'react';
+import { ExportMenu } from './ExportMenu';
+import { slugify, type FigureSource } from './exportFigure';
+import { chrome, font, HEADER_HEIGHT } from './theme';
+
+/** Fixed-size white box holding a chart's layers, with the export buttons in its header band. */
+export function ChartShell(props: {
+  width: number;
+  height: number;
+  title?: string;
+  exportName?: string;
+  testId?: string;
+  getFigure: () => FigureSource | null;
+  children: ReactNode;
+}) {
+  const { width, height, title, exportName, testId, getFigure, children } = props;
+  return (
+    <div
+      data-testid={testId}
+      style={{
+        position: 'relative',
+        width,
+        height,
+        background: chrome.background,
+        fontFamily: font.family,
+        overflow: 'hidden',
+        flex: 'none',
+      }}
+    >
+      {children}
+      <div style={{ position: 'absolute', top: (HEADER_HEIGHT - 20) / 2 + 2, right: 8, zIndex: 2 }}>
+        <ExportMenu
+          title={title ?? exportName ?? 'figure'}
+          exportName={exportName ?? slugify(title ?? 'figure')}
+          getFigure={getFigure}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { exportFigure, type ExportFormat, type FigureSource } from './exportFigure';
+import { chrome, font } from './theme';
+
+export interface ExportMenuProps {
+  /** Used in the buttons' aria-labels: "Export <title> as PNG". */
+  title: string;
+  /** File name without extension. */
+  exportName: string;
+  /** Called on click (never during render) so the chart can hand over its live DOM nodes. */
+  getFigure: () => FigureSource | null;
+}
+
+const FORMATS: ExportFormat[] = ['png', 'svg', 'csv'];
+
+const buttonStyle = {
+  font: `500 11px ${font.family}`,
+  color: chrome.mutedText,
+  background: '#fff',
+  border: `1px solid ${chrome.legendBorder}`,
+  borderRadius: 4,
+  padding: '2px 7px',
+  lineHeight: '14px',
+  cursor: 'pointer',
+} as const;
+
+/** Three small buttons that download the figure as PNG, SVG or CSV. */
+export function ExportMenu({ title, exportName, getFigure }: ExportMenuProps) {
+  const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const run = async (format: ExportFormat) => {
+    const fig = getFigure();
+    if (!fig) return;
+    setBusy(format);
+    try {
+      await exportFigure(fig, format, exportName);
+    } catch (err) {
+      console.error(`Export of "${title}" as ${format} failed`, err);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div role="group" aria-label={`Export ${title}`} style={{ display: 'flex', gap: 4 }}>
+      {FORMATS.map((f) => (
+        <button
+          key={f}
+          type="button"
+          aria-label={`Export ${title} as ${f.toUpperCase()}`}
+          title={`Download ${exportName}.${f}`}
+          disabled={busy !== null}
+          onClick={() => void run(f)}
+          style={{ ...buttonStyle, opacity: busy === f ? 0.5 : 1 }}
+        >
+          {f.toUpperCase()}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { chrome, dashArray, font, approxTextWidth } from './theme';
+import type { Corner } from './legendPlacement';
+import { cornerRect } from './legendPlacement';
+
+export interface LegendEntry {
+  id: string;
+  label: string;
+  color: string;
+  kind: 'line' | 'point';
+  dash?: 'solid' | 'dashed' | 'dotted';
+  width?: number;
+  alpha?: number;
+}
+
+const ROW = 16;
+const PAD = 6;
+const SWATCH = 20;
+
+export function legendSize(entries: LegendEntry[]): { w: number; h: number } {
+  const labelW = entries.reduce((m, e) => Math.max(m, approxTextWidth(e.label, font.legend)), 0);
+  return { w: Math.ceil(PAD * 2 + SWATCH + 6 + labelW), h: PAD * 2 + entries.length * ROW - 2 };
+}
+
+/** Small boxed legend inside the plot area; the caller picks the corner. */
+export function Legend(props: { entries: LegendEntry[]; corner: Corner; plotW: number; plotH: number }) {
+  const { entries, corner, plotW, plotH } = props;
+  if (entries.length === 0) return null;
+  const { w, h } = legendSize(entries);
+  const r = cornerRect(corner, plotW, plotH, w, h);
+  return (
+    <g transform={`translate(${r.x},${r.y})`} pointerEvents="none">
+      <rect
+        width={w}
+        height={h}
+        rx={3}
+        fill={chrome.legendBackground}
+        stroke={chrome.legendBorder}
+        strokeWidth={1}
+      />
+      {entries.map((e, i) => {
+        const cy = PAD + i * ROW + ROW / 2 - 1;
+        return (
+          <g key={e.id}>
+            {e.kind === 'line' ? (
+              <line
+                x1={PAD}
+                x2={PAD + SWATCH}
+                y1={cy}
+                y2={cy}
+                stroke={e.color}
+                strokeWidth={Math.min(e.width ?? 2, 3)}
+                strokeDasharray={dashArray(e.dash, Math.min(e.width ?? 2, 3))}
+                strokeOpacity={e.alpha ?? 1}
+              />
+            ) : (
+              <circle
+                cx={PAD + SWATCH / 2}
+                cy={cy}
+                r={3.5}
+                fill={e.color}
+                fillOpacity={Math.max(e.alpha ?? 1, 0.6)}
+              />
+            )}
+            <text
+              x={PAD + SWATCH + 6}
+              y={cy}
+              dy="0.35em"
+              fontFamily={font.family}
+              fontSize={font.legend}
+              fill={chrome.text}
+            >
+              {e.label}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+}

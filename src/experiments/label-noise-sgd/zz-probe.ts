@@ -1,0 +1,16 @@
+import { create, globals } from 'webgpu';
+import { WgslOlsChains } from '/work/main/src/experiments/label-noise-sgd/wgslChains';
+Object.assign(globalThis, globals);
+const gpu = create([]);
+const a = await gpu.requestAdapter();
+const d = await a!.requestDevice();
+console.error('dev');
+d.pushErrorScope('validation');
+const sim = WgslOlsChains.create(d, { n: 2, x0: new Float32Array([1, 0]), x1: new Float32Array([0, 1]), y: new Float32Array([1, 1]), eta: 0.1, batch: 1, pos: new Float32Array(2), rng: new Uint32Array([1]) });
+console.error('created');
+console.error('err', await d.popErrorScope());
+sim.run(0);
+console.error(await sim.readPositions());
+sim.run(1);
+console.error(await sim.readPositions());
+process.exit(0);

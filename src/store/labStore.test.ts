@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { labelNoiseSgd } from '../experiments/label-noise-sgd';
+import { defaultParams } from '../experiments/label-noise-sgd/params';
+import { createLabStore } from './labStore';
+
+const make = () => createLabStore([labelNoiseSgd]);
+
+describe('lab store', () => {
+  it('accepts a valid slider value and starts a new run', () => {
+    const s = make();
+    const key = s.getState().runKey;
+    expect(s.getState().setParam('sigma2', 2)).toBe(true);
+    expect(s.getState().params.sigma2).toBe(2);
+    expect(s.getState().runKey).toBe(key + 1);
+  });
+  it('refuses out-of-range values with a message and keeps the old value', () => {
+    const s = make();
+    expect(s.getState().setParam('eta', 50)).toBe(false);
+    expect(s.getState().params.eta).toBe(defaultParams.eta);
+    expect(s.getState().paramErrors.eta).toMatch(/1/);
+    expect(s.getState().setParam('eta', NaN)).toBe(false);
+    expect(s.getState().setParam('n', 3)).toBe(false);
+    expect(s.getState().paramErrors.n).toMatch(/exceeds N = 3/);
+    expect(s.getState().setParam('eta', 0.02)).toBe(true);
+    expect(s.getState().paramErrors.eta).toBeUndefined();
+  });
+  it('view changes do not restart the run', () => {
+    const s = make();
+    const key = s.getState().runKey;
+    s.getState().setParam('view', 'full');
+    expect(s.getState().runKey).toBe(key);
+  });
+  it('round-trips through the URL hash', () => {
+    const a = make();
+    a.getState().applyPreset('fig1e-h');
+    a.getState().setParam('seed', 42);
+    a.getState().setBackend('cpu');
+    const b = make();
+    b.getState().loadHash(a.getState().hash());
+    expect(b.getState().params).toEqual(a.getState().params);
+    expect(b.getState().backend).toBe('cpu');
+    expect(b.getState().notices).toEqual([]);
+  });
+  it('a tampered URL leaves notices and valid params', () => {
+    const s = make();
+    s.getState().loadHash('#/label-noise-sgd?chains=-5&iterations=1e12');
+    expect(s.getState().notices.length).toBe(2);
+    expect(s.getState().params.chains).toBe(defaultParams.chains);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { defaultParams, olsParamsSchema, type OlsParams } from '../experiments/label-noise-sgd/params';
+import { encodeHash, parseHash } from './urlState';
+
+const known = { 'label-noise-sgd': { schema: olsParamsSchema, defaults: defaultParams } };
+const parse = (h: string) => parseHash<OlsParams>(h, known, 'label-noise-sgd');
+
+describe('URL hash round-trip', () => {
+  it('encodes and decodes the whole state exactly', () => {
+    const p: OlsParams = { ...defaultParams, sigma2: 1.37, eta: 0.0123, batch: 7, cov: 'custom', sxx: 12, syy: 30, sxy: -4.5, seed: 987654, grid: 'single', view: 'full' };
+    const h = encodeHash('label-noise-sgd', p, 'wasm');
+    const s = parse(h);
+    expect(s.errors).toEqual([]);
+    expect(s.params).toEqual(p);
+    expect(s.backend).toBe('wasm');
+    expect(s.experiment).toBe('label-noise-sgd');
+  });
+  it('an empty hash gives the defaults without complaint', () => {
+    const s = parse('');
+    expect(s.params).toEqual(defaultParams);
+    expect(s.errors).toEqual([]);
+  });
+  it('rejects tampered values with a message and keeps the rest', () => {
+    const s = parse('#/label-noise-sgd?sigma2=1e9&eta=abc&batch=7&seed=3&backend=quantum&bogus=1');
+    expect(s.params.sigma2).toBe(defaultParams.sigma2);
+    expect(s.params.eta).toBe(defaultParams.eta);
+    expect(s.params.batch).toBe(7);
+    expect(s.params.seed).toBe(3);
+    expect(s.backend).toBe('auto');
+    const text = s.errors.join('\n');
+    expect(text).toMatch(/sigma2 = 1000000000 rejected/);
+    expect(text).toMatch(/eta = NaN rejected/);
+    expect(text).toMatch(/backend "quantum"/);
+    expect(text).toMatch(/unknown parameter "bogus"/);
+  });
+  it('rejects a cross-field violation (B > N) by falling back on the offending key', () => {
+    const s = parse('#/label-noise-sgd?n=10&batch=50');
+    expect(olsParamsSchema.safeParse(s.params).success).toBe(true);
+    expect(s.errors.join()).toMatch(/batch = 50 rejected: batch B = 50 exceeds N = 10/);
+  });
+  it('rejects a non-positive-definite custom Σ', () => {
+    const s = parse('#/label-noise-sgd?cov=custom&sxx=1&syy=1&sxy=5');
+    expect(s.errors.join()).toMatch(/positive definite/);
+    expect(olsParamsSchema.safeParse(s.params).success).toBe(true);
+  });
+  it('names an unknown experiment', () => {
+    const s = parse('#/nonsense?x=1');
+    expect(s.experiment).toBe('label-noise-sgd');
+    expect(s.errors[0]).toMatch(/unknown experiment "nonsense"/);
+  });
+});

@@ -1,0 +1,137 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, serveDist, waitForBackend } from './harness';
+
+let browser: Browser;
+let server: PreviewServer;
+let base: string;
+const shots = 'screenshots';
+
+beforeAll(async () => {
+  mkdirSync(shots, { recursive: true });
+  ({ server, url: base } = await serveDist());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ellipseD = (page: Page, panel: number, id = 'exact-1') =>
+  page.getAttribute(`[data-testid=trajectory-${panel}] [data-ellipse-id=${id}]`, 'd');
+const num = async (page: Page, sel: string, attr: string) => Number(await page.getAttribute(sel, attr));
+const waitDone = (page: Page, timeout = 120_000) =>
+  page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout });
+
+describe('Distillation Lab in headless Chromium', () => {
+  it('loads without console errors, shows the backend, streams frames of the four-panel Figure 1', async () => {
+    const { page, problems } = await openPage(browser, base);
+    const backend = await waitForBackend(page);
+    expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
+    await expect.poll(() => page.textContent('[data-testid=backend]')).toContain(backend);
+    await page.waitForSelector('[data-testid=ols-panel-3]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid=ols-panel-0]')?.getAttribute('data-chain-step')) > 0);
+    const first = await num(page, '[data-testid=ols-panel-0]', 'data-path-points');
+    await page.waitForTimeout(400);
+    const later = await num(page, '[data-testid=ols-panel-0]', 'data-path-points');
+    expect(later).toBeGreaterThan(first);
+    expect(await page.textContent('[data-testid=rate]')).toMatch(/it\/s/);
+    for (let i = 0; i < 4; i++) expect(await ellipseD(page, i)).toMatch(/^M/);
+    await waitDone(page);
+    await page.screenshot({ path: `${shots}/figure1a-d.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('dragging the σ² slider changes the exact ellipse, the figure and the URL', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?grid=single&chains=2000&iterations=20000`);
+    await waitForBackend(page);
+    await page.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
+    const before = await ellipseD(page, 0);
+    const slider = page.getByRole('slider', { name: /σ²/ });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.8, box.y + box.height / 2, { steps: 8 });
+    await page.mouse.up();
+    await expect.poll(() => ellipseD(page, 0)).not.toBe(before);
+    const sigma2 = Number(await page.inputValue('input[aria-label="label-noise variance σ² value"]'));
+    expect(sigma2).toBeGreaterThan(0.25);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sigma2=${sigma2}`);
+    // The exact covariance grows in proportion to σ² (same data, same draws of ε scaled).
+    await page.screenshot({ path: `${shots}/single-after-drag.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the Figure 1e–h preset gives the four-Σ grid with anisotropic exact ellipses', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?grid=single&chains=2000`);
+    await waitForBackend(page);
+    await page.click('[data-preset=fig1e-h]');
+    await page.waitForSelector('[data-testid=ols-panel-3]');
+    const titles = await page.locator('[data-testid^=trajectory-]').allTextContents();
+    expect(titles.join(' ')).toMatch(/\(e\).*\(f\).*\(g\).*\(h\)/s);
+    const cov = async (i: number) => JSON.parse((await page.getAttribute(`[data-testid=exact-cov-${i}]`, 'data-value'))!) as number[][];
+    const g = await cov(2);
+    const h = await cov(3);
+    expect(g[1][1]).toBeGreaterThan(1.5 * g[0][0]); // Σ = diag(10, 100): spread along β₂
+    expect(h[0][0]).toBeGreaterThan(1.5 * h[1][1]);
+    expect(page.url()).toContain('grid=fig1e-h');
+    await waitDone(page);
+    await page.screenshot({ path: `${shots}/figure1e-h.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a tampered link is explained, and the page still works', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?eta=banana&batch=500&grid=single&chains=500`);
+    await waitForBackend(page);
+    const notes = await page.textContent('[data-testid=url-notices]');
+    expect(notes).toMatch(/eta = NaN rejected/);
+    expect(notes).toMatch(/batch = 500 rejected/);
+    await page.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('bad typed values get a message, not NaN; a diverging η says so', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?grid=single&chains=500&iterations=5000`);
+    await waitForBackend(page);
+    const eta = page.locator('input[aria-label="learning rate η value"]');
+    await eta.fill('50');
+    await eta.press('Enter');
+    await expect.poll(() => page.locator('.control-error').allTextContents()).toEqual([expect.stringMatching(/1/)]);
+    await eta.fill('abc');
+    await eta.press('Enter');
+    await expect.poll(() => page.locator('.control-error').allTextContents()).toEqual(['"abc" is not a number']);
+    await page.click('[data-preset=diverge]');
+    await page.waitForSelector('[data-testid=diverge-warning]');
+    expect(await page.textContent('[data-testid=diverge-warning]')).toMatch(/≥ 1/);
+    await waitDone(page);
+    expect(await page.textContent('body')).not.toMatch(/NaN/);
+    await page.screenshot({ path: `${shots}/diverging.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('forced WebGPU (fused WGSL kernel) computes the same chains as the CPU loop', async () => {
+    const q = 'grid=single&chains=256&chainSteps=120&iterations=2000&speed=2000&seed=5';
+    const run = async (backend: string) => {
+      const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?${q}&backend=${backend}`);
+      expect(await waitForBackend(page, 120_000)).toBe(backend);
+      await waitDone(page);
+      const rate = await page.textContent('[data-testid=rate]');
+      const emp = JSON.parse((await page.getAttribute('[data-testid=emp-cov-0]', 'data-value'))!) as number[];
+      await page.close();
+      expect(problems).toEqual([]);
+      return { rate, emp };
+    };
+    const gpu = await run('webgpu');
+    expect(gpu.rate).toMatch(/fused WGSL kernel/);
+    const cpu = await run('cpu');
+    expect(cpu.rate).toMatch(/typed-array loop/);
+    gpu.emp.forEach((v, i) => expect(Math.abs(v - cpu.emp[i])).toBeLessThan(1e-3 * Math.abs(cpu.emp[0])));
+  });
+});

@@ -1,0 +1,10 @@
+import { launch, openPage, serveDist, waitForBackend } from '../e2e/harness';
+const { server, url } = await serveDist();
+const b = await launch();
+const { page, problems } = await openPage(b, url + (process.argv[2] ?? ''));
+console.log('backend', await waitForBackend(page));
+await page.waitForTimeout(Number(process.argv[3] ?? 6000));
+await page.screenshot({ path: '/tmp/shot.png', fullPage: true });
+console.log(await page.textContent('[data-testid=rate]'), await page.textContent('[data-testid=run-state]'));
+console.log(problems);
+await b.close(); await server.close();
