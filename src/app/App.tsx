@@ -22,7 +22,11 @@ export function App() {
         <h1>Distillation Lab</h1>
         <label className="picker">
           <span>Paper</span>
-          <select aria-label="experiment" value={experimentId} onChange={(e) => setExperiment(e.target.value)}>
+          <select
+            aria-label="experiment"
+            value={experimentId}
+            onChange={(e) => setExperiment(e.target.value)}
+          >
             {experiments.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.title}
@@ -37,7 +41,11 @@ export function App() {
         </label>
         <label className="picker">
           <span>Backend</span>
-          <select aria-label="backend override" value={backend} onChange={(e) => setBackend(e.target.value as BackendChoice)}>
+          <select
+            aria-label="backend override"
+            value={backend}
+            onChange={(e) => setBackend(e.target.value as BackendChoice)}
+          >
             <option value="auto">auto (by measurement)</option>
             {backendNames.map((b) => (
               <option key={b} value={b}>
@@ -78,8 +86,14 @@ function Footer() {
   const { store } = useLabContext();
   return (
     <footer className="footer">
-      Everything runs in your browser; nothing is sent anywhere. The link in the address bar reproduces this figure.{' '}
-      <button type="button" onClick={() => void navigator.clipboard?.writeText(location.origin + location.pathname + store.getState().hash())}>
+      Everything runs in your browser; nothing is sent anywhere. The link in the address bar reproduces this
+      figure.{' '}
+      <button
+        type="button"
+        onClick={() =>
+          void navigator.clipboard?.writeText(location.origin + location.pathname + store.getState().hash())
+        }
+      >
         copy link
       </button>
     </footer>

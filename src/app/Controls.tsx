@@ -21,11 +21,23 @@ export function Controls({ def }: { def: AnyExperiment }) {
       <h3>Parameters</h3>
       {def.controls.map((c) =>
         c.kind === 'number' ? (
-          <Slider key={c.key} control={c} value={params[c.key] as number} error={errors[c.key]} onChange={(v) => setParam(c.key, v)} />
+          <Slider
+            key={c.key}
+            control={c}
+            disabled={c.enabledWhen ? !c.enabledWhen(params) : false}
+            value={params[c.key] as number}
+            error={errors[c.key]}
+            onChange={(v) => setParam(c.key, v)}
+          />
         ) : (
           <div className="control" key={c.key} title={c.help}>
             <label htmlFor={`ctl-${c.key}`}>{c.label}</label>
-            <select id={`ctl-${c.key}`} aria-label={c.label} value={String(params[c.key])} onChange={(e) => setParam(c.key, e.target.value)}>
+            <select
+              id={`ctl-${c.key}`}
+              aria-label={c.label}
+              value={String(params[c.key])}
+              onChange={(e) => setParam(c.key, e.target.value)}
+            >
               {c.options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
@@ -45,7 +57,15 @@ export function Controls({ def }: { def: AnyExperiment }) {
   );
 }
 
-function SeedField({ value, error, onChange }: { value: number; error?: string; onChange: (v: number) => boolean }) {
+function SeedField({
+  value,
+  error,
+  onChange,
+}: {
+  value: number;
+  error?: string;
+  onChange: (v: number) => boolean;
+}) {
   return (
     <div className="control">
       <label htmlFor="ctl-seed">seed</label>

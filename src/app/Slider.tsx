@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { NumberControl } from '../experiments/types';
 
 const STEPS = 1000;
@@ -18,16 +18,18 @@ export function fromPosition(c: NumberControl, pos: number): number {
 
 interface Props {
   control: NumberControl;
+  disabled?: boolean;
   value: number;
   error?: string;
   onChange: (v: number) => boolean;
 }
 
 /** A range input plus a text box for exact values; both go through the experiment's schema. */
-export function Slider({ control, value, error, onChange }: Props) {
-  const [text, setText] = useState(String(value));
+export function Slider({ control, value, error, onChange, disabled = false }: Props) {
+  // While typing, the box shows the draft; otherwise it shows the current value.
+  const [draft, setDraft] = useState<string | null>(null);
   const [local, setLocal] = useState<string | null>(null);
-  useEffect(() => setText(String(value)), [value]);
+  const text = draft ?? String(value);
   const id = `ctl-${control.key}`;
   const commitText = () => {
     const v = text.trim() === '' ? NaN : Number(text);
@@ -36,11 +38,12 @@ export function Slider({ control, value, error, onChange }: Props) {
       return;
     }
     setLocal(null);
-    if (!onChange(v)) setText(String(value));
+    onChange(v);
+    setDraft(null);
   };
   const message = local ?? error;
   return (
-    <div className="control" title={control.help}>
+    <div className={disabled ? 'control disabled' : 'control'} title={control.help}>
       <label htmlFor={id}>{control.label}</label>
       <div className="control-row">
         <input
@@ -50,6 +53,7 @@ export function Slider({ control, value, error, onChange }: Props) {
           max={STEPS}
           step={1}
           aria-label={control.label}
+          disabled={disabled}
           value={toPosition(control, value)}
           onChange={(e) => {
             setLocal(null);
@@ -61,7 +65,8 @@ export function Slider({ control, value, error, onChange }: Props) {
           aria-label={`${control.label} value`}
           value={text}
           inputMode="decimal"
-          onChange={(e) => setText(e.target.value)}
+          disabled={disabled}
+          onChange={(e) => setDraft(e.target.value)}
           onBlur={commitText}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commitText();

@@ -10,14 +10,28 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
   const results = useLab((s) => s.results);
   useLab((s) => s.version);
   const probes = report?.probes
-    .map((p) => `${p.name}: ${p.available ? `${p.ms?.toFixed(1)} ms` : 'unavailable'}${p.note ? ` (${p.note})` : ''}`)
+    .map(
+      (p) =>
+        `${p.name}: ${p.available ? `${p.ms?.toFixed(1)} ms` : 'unavailable'}${p.note ? ` (${p.note})` : ''}`,
+    )
     .join(', ');
   return (
     <div className="status" role="status">
-      <span className="backend" data-testid="backend" data-backend={report?.active ?? ''} title={probes ? `probe: ${probes}` : undefined}>
+      <span
+        className="backend"
+        data-testid="backend"
+        data-backend={report?.active ?? ''}
+        title={probes ? `probe: ${probes}` : undefined}
+      >
         backend: <strong>{report ? report.active : 'choosing…'}</strong>
         {report && <span className="muted"> — {report.reason}</span>}
-        {report?.adapter && <span className="muted"> · GPU adapter: {report.adapter.description}{report.adapter.isFallbackAdapter ? ' (software)' : ''}</span>}
+        {report?.adapter && (
+          <span className="muted">
+            {' '}
+            · GPU adapter: {report.adapter.description}
+            {report.adapter.isFallbackAdapter ? ' (software)' : ''}
+          </span>
+        )}
       </span>
       <span className="run" data-testid="run-state" data-state={status}>
         run: <strong>{status}</strong>
@@ -39,7 +53,11 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
         <button type="button" onClick={run.reset}>
           restart
         </button>
-        <button type="button" onClick={run.cancel} disabled={status !== 'running' && status !== 'paused' && status !== 'starting'}>
+        <button
+          type="button"
+          onClick={run.cancel}
+          disabled={status !== 'running' && status !== 'paused' && status !== 'starting'}
+        >
           cancel
         </button>
       </span>

@@ -55,7 +55,8 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
   // URL: replaceState is throttled by browsers, so debounce it.
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((s, prev) => {
-    if (s.params === prev.params && s.backend === prev.backend && s.experimentId === prev.experimentId) return;
+    if (s.params === prev.params && s.backend === prev.backend && s.experimentId === prev.experimentId)
+      return;
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {
       const h = store.getState().hash();

@@ -20,7 +20,8 @@ function fail(message: string): never {
 async function main() {
   const name = process.argv[2];
   const cmd = name ? commands[name] : undefined;
-  if (!cmd) fail(`usage: lab <${Object.keys(commands).join('|')}> < input.json (got ${name ?? 'no command'})`);
+  if (!cmd)
+    fail(`usage: lab <${Object.keys(commands).join('|')}> < input.json (got ${name ?? 'no command'})`);
   const text = await readStdin();
   let input: unknown;
   try {
@@ -33,7 +34,9 @@ async function main() {
   } catch (e) {
     if (e instanceof ZodError) {
       const first = e.issues[0];
-      fail(`invalid input: ${first.path.join('.') || '(root)'}: ${first.message}${e.issues.length > 1 ? ` (+${e.issues.length - 1} more)` : ''}`);
+      fail(
+        `invalid input: ${first.path.join('.') || '(root)'}: ${first.message}${e.issues.length > 1 ? ` (+${e.issues.length - 1} more)` : ''}`,
+      );
     }
     fail(e instanceof Error ? e.message : String(e));
   }

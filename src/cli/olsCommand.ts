@@ -6,7 +6,9 @@ const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFin
 /** Input contract of `lab ols`: the fixture's inputs (extra keys such as `expected` are ignored). */
 export const olsInputSchema = z
   .object({
-    X: z.array(z.array(finiteNumber).min(1, 'rows of X must not be empty')).min(1, 'X must have at least one row'),
+    X: z
+      .array(z.array(finiteNumber).min(1, 'rows of X must not be empty'))
+      .min(1, 'X must have at least one row'),
     y: z.array(finiteNumber),
     eta: finiteNumber.pipe(z.number().positive('eta must be > 0')),
     batch: z.number().int('batch must be an integer').min(1, 'batch must be ≥ 1'),
@@ -14,12 +16,31 @@ export const olsInputSchema = z
   .superRefine((v, ctx) => {
     const d = v.X[0].length;
     v.X.forEach((r, i) => {
-      if (r.length !== d) ctx.addIssue({ code: 'custom', path: ['X', i], message: `row ${i} has ${r.length} entries, expected ${d}` });
+      if (r.length !== d)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['X', i],
+          message: `row ${i} has ${r.length} entries, expected ${d}`,
+        });
     });
     if (v.y.length !== v.X.length)
-      ctx.addIssue({ code: 'custom', path: ['y'], message: `y has ${v.y.length} entries but X has ${v.X.length} rows` });
-    if (v.batch > v.X.length) ctx.addIssue({ code: 'custom', path: ['batch'], message: `batch ${v.batch} exceeds N = ${v.X.length}` });
-    if (v.X.length < d) ctx.addIssue({ code: 'custom', path: ['X'], message: `need at least d = ${d} rows, got ${v.X.length}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['y'],
+        message: `y has ${v.y.length} entries but X has ${v.X.length} rows`,
+      });
+    if (v.batch > v.X.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['batch'],
+        message: `batch ${v.batch} exceeds N = ${v.X.length}`,
+      });
+    if (v.X.length < d)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['X'],
+        message: `need at least d = ${d} rows, got ${v.X.length}`,
+      });
   });
 
 export function olsCommand(input: unknown) {

@@ -15,7 +15,8 @@ async function adapterInfo(): Promise<BackendReport['adapter']> {
     if (!adapter) return null;
     const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
     const legacy = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-    const description = [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
+    const description =
+      [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown adapter';
     const swiftshader = /swiftshader|llvmpipe|software/i.test(description);
     return { description, isFallbackAdapter: Boolean(info.isFallbackAdapter ?? legacy) || swiftshader };
   } catch {
@@ -61,10 +62,21 @@ export async function chooseBackend(requested: BackendChoice): Promise<BackendRe
       return { active: requested, requested, reason: 'chosen by you', probes, adapter };
     }
     probes.push({ name: requested, available: false, ms: null, note: 'failed to initialise' });
-  } else if (adapter && !adapter.isFallbackAdapter && registered.includes('webgpu') && (await tryBackend('webgpu'))) {
+  } else if (
+    adapter &&
+    !adapter.isFallbackAdapter &&
+    registered.includes('webgpu') &&
+    (await tryBackend('webgpu'))
+  ) {
     await tf.ready();
     probes.push({ name: 'webgpu', available: true, ms: await probe() });
-    return { active: 'webgpu', requested, reason: `hardware GPU adapter (${adapter.description})`, probes, adapter };
+    return {
+      active: 'webgpu',
+      requested,
+      reason: `hardware GPU adapter (${adapter.description})`,
+      probes,
+      adapter,
+    };
   }
 
   for (const name of registered) {
@@ -81,7 +93,13 @@ export async function chooseBackend(requested: BackendChoice): Promise<BackendRe
   await tf.setBackend(best.name);
   await tf.ready();
   const fell = requested !== 'auto' ? `${requested} unavailable; ` : '';
-  return { active: best.name, requested, reason: `${fell}fastest by measurement (${best.ms!.toFixed(1)} ms probe)`, probes, adapter };
+  return {
+    active: best.name,
+    requested,
+    reason: `${fell}fastest by measurement (${best.ms!.toFixed(1)} ms probe)`,
+    probes,
+    adapter,
+  };
 }
 
 /** The WebGPU backend's own device, for custom WGSL kernels next to tfjs. */

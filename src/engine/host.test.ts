@@ -26,7 +26,10 @@ function setup() {
     },
     frameIntervalMs: 0,
   });
-  const frames = (runId: number) => out.filter((m) => m.type === 'frame' && m.runId === runId).map((m) => (m as { frame: { i: number } }).frame.i);
+  const frames = (runId: number) =>
+    out
+      .filter((m) => m.type === 'frame' && m.runId === runId)
+      .map((m) => (m as { frame: { i: number } }).frame.i);
   return { host, out, frames };
 }
 

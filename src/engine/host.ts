@@ -63,7 +63,8 @@ export function createHost(opts: HostOptions) {
         post({ type: 'frame', runId: r.id, seq: r.seq++, frame: value });
       }
     } catch (e) {
-      if (!r.cancelled) post({ type: 'error', runId: r.id, message: e instanceof Error ? e.message : String(e) });
+      if (!r.cancelled)
+        post({ type: 'error', runId: r.id, message: e instanceof Error ? e.message : String(e) });
       if (run === r) run = null;
     } finally {
       r.pumping = false;
@@ -79,7 +80,11 @@ export function createHost(opts: HostOptions) {
           try {
             base = await opts.initBackend(msg);
           } catch (e) {
-            post({ type: 'error', runId: null, message: `backend init failed: ${e instanceof Error ? e.message : e}` });
+            post({
+              type: 'error',
+              runId: null,
+              message: `backend init failed: ${e instanceof Error ? e.message : e}`,
+            });
           }
         })();
         await ready;
@@ -88,13 +93,25 @@ export function createHost(opts: HostOptions) {
       case 'start': {
         cancel(run);
         // The run exists before the backend is ready, so a pause or cancel sent meanwhile applies to it.
-        const r: Run = { id: msg.runId, gen: null, paused: false, cancelled: false, pumping: false, seq: 0, pendingSteps: 0 };
+        const r: Run = {
+          id: msg.runId,
+          gen: null,
+          paused: false,
+          cancelled: false,
+          pumping: false,
+          seq: 0,
+          pendingSteps: 0,
+        };
         run = r;
         await ready;
         if (r.cancelled) return;
         const job: Job | undefined = Object.hasOwn(jobs, msg.job) ? jobs[msg.job] : undefined;
         if (!job || !base) {
-          post({ type: 'error', runId: msg.runId, message: job ? 'engine has no backend' : `unknown job "${msg.job}"` });
+          post({
+            type: 'error',
+            runId: msg.runId,
+            message: job ? 'engine has no backend' : `unknown job "${msg.job}"`,
+          });
           if (run === r) run = null;
           return;
         }

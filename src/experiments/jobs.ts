@@ -1,7 +1,9 @@
 import type { JobRegistry } from '../engine/job';
+import { labelNoiseSgdBenchJob } from './label-noise-sgd/benchJob';
 import { labelNoiseSgdJob } from './label-noise-sgd/job';
 
 /** Worker-side registry: job id → job. Kept apart from the UI registry so the worker bundle has no React. */
 export const jobs: JobRegistry = {
   'label-noise-sgd': labelNoiseSgdJob,
+  'label-noise-sgd/bench': labelNoiseSgdBenchJob,
 };

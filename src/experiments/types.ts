@@ -11,6 +11,8 @@ export interface NumberControl {
   scale: 'log' | 'linear';
   integer?: boolean;
   help: string;
+  /** the control only applies when this holds (e.g. custom Σ entries) */
+  enabledWhen?: (params: Record<string, unknown>) => boolean;
 }
 export interface ChoiceControl {
   kind: 'choice';

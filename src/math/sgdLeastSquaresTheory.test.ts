@@ -12,7 +12,8 @@ describe('exact SGD least-squares theory against the float64 fixture', () => {
   it('stationary covariance to relative 1e-9', () => {
     expect(t.stationaryCov).not.toBeNull();
     for (let i = 0; i < 2; i++)
-      for (let j = 0; j < 2; j++) expect(rel(t.stationaryCov![i][j], fixture.expected.stationaryCov[i][j])).toBeLessThan(1e-9);
+      for (let j = 0; j < 2; j++)
+        expect(rel(t.stationaryCov![i][j], fixture.expected.stationaryCov[i][j])).toBeLessThan(1e-9);
   });
   it('mean-square contraction to relative 1e-9', () => {
     expect(rel(t.meanSquareContraction, fixture.expected.meanSquareContraction)).toBeLessThan(1e-9);
@@ -37,12 +38,27 @@ describe('stability and transients', () => {
   });
   it('the exact transient converges to the stationary covariance', () => {
     const t = sgdLeastSquaresTheory({ X: fixture.X, y: fixture.y }, fixture.eta, fixture.batch);
-    const [last] = transientCovariance({ X: fixture.X, y: fixture.y }, fixture.eta, fixture.batch, [0, 0], [400]).slice(-1);
+    const [last] = transientCovariance(
+      { X: fixture.X, y: fixture.y },
+      fixture.eta,
+      fixture.batch,
+      [0, 0],
+      [400],
+    ).slice(-1);
     expect(rel(last.cov[0], t.stationaryCov![0][0])).toBeLessThan(1e-6);
     expect(rel(last.cov[3], t.stationaryCov![1][1])).toBeLessThan(1e-6);
     expect(rel(last.mean[0], t.betaHat[0])).toBeLessThan(1e-9);
   });
   it('rejects a rank-deficient design', () => {
-    expect(() => leastSquares([[1, 2], [2, 4], [3, 6]], [1, 2, 3])).toThrow(/rank deficient/);
+    expect(() =>
+      leastSquares(
+        [
+          [1, 2],
+          [2, 4],
+          [3, 6],
+        ],
+        [1, 2, 3],
+      ),
+    ).toThrow(/rank deficient/);
   });
 });

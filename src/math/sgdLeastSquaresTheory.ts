@@ -1,4 +1,10 @@
-import { EigenvalueDecomposition, Matrix, QrDecomposition, SingularValueDecomposition, solve } from 'ml-matrix';
+import {
+  EigenvalueDecomposition,
+  Matrix,
+  QrDecomposition,
+  SingularValueDecomposition,
+  solve,
+} from 'ml-matrix';
 
 /**
  * Exact second-order theory of mini-batch SGD on least squares with fixed (noisy) labels.
@@ -53,9 +59,13 @@ function batchMoments(X: number[][], eta: number, batch: number): BatchMoments {
 /** Least squares by QR; throws when X is rank deficient (β̂ then is not unique). */
 export function leastSquares(X: number[][], y: number[]): number[] {
   const Xm = new Matrix(X);
-  const sv = new SingularValueDecomposition(Xm, { computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
+  const sv = new SingularValueDecomposition(Xm, {
+    computeLeftSingularVectors: false,
+    computeRightSingularVectors: false,
+  }).diagonal;
   // Relative test: exact zeros never appear in floating point.
-  if (Xm.rows < Xm.columns || Math.min(...sv) <= 1e-12 * Math.max(...sv)) throw new Error('X is rank deficient: the least-squares solution is not unique');
+  if (Xm.rows < Xm.columns || Math.min(...sv) <= 1e-12 * Math.max(...sv))
+    throw new Error('X is rank deficient: the least-squares solution is not unique');
   const qr = new QrDecomposition(Xm);
   return qr.solve(Matrix.columnVector(y)).getColumn(0);
 }
@@ -105,7 +115,10 @@ function restrictToSymmetric(M: Matrix, d: number): Matrix {
   pairs.forEach(([i, j], r) => {
     pairs.forEach(([k, l], c) => {
       // basis element E_kl + E_lk (or E_kk): sum the two columns it occupies
-      const v = k === l ? M.get(vi(d, i, j), vi(d, k, k)) : M.get(vi(d, i, j), vi(d, k, l)) + M.get(vi(d, i, j), vi(d, l, k));
+      const v =
+        k === l
+          ? M.get(vi(d, i, j), vi(d, k, k))
+          : M.get(vi(d, i, j), vi(d, k, l)) + M.get(vi(d, i, j), vi(d, l, k));
       R.set(r, c, v);
     });
   });
@@ -129,7 +142,8 @@ function noiseMoment(m: BatchMoments, r: number[]): Matrix {
   X.forEach((x, n) => {
     for (let i = 0; i < d; i++) {
       g[i] += x[i] * r[n];
-      for (let j = 0; j < d; j++) Q.set(i, j, Q.get(i, j) + ((p1 - p2) / (batch * batch)) * r[n] * r[n] * x[i] * x[j]);
+      for (let j = 0; j < d; j++)
+        Q.set(i, j, Q.get(i, j) + ((p1 - p2) / (batch * batch)) * r[n] * r[n] * x[i] * x[j]);
     }
   });
   for (let i = 0; i < d; i++)
@@ -187,39 +201,52 @@ export function transientCovariance(
   const r = X.map((x, i) => x.reduce((s, xi, j) => s + xi * betaHat[j], 0) - y[i]);
   const m = batchMoments(X, eta, batch);
   const d = m.d;
-  const M = secondMomentOperator(m);
+  const D = d * d;
+  // Everything the recursion needs is precomputed, so each step is O(d⁴) on plain arrays: the whole
+  // curve follows a slider within a frame.
+  const M = secondMomentOperator(m).to1DArray();
   const Q = noiseMoment(m, r).to1DArray();
-  const A = Matrix.eye(d).sub(m.Hbar.clone().mul(eta));
-  let mean = Matrix.columnVector(beta0.map((b, i) => b - betaHat[i]));
-  let P = Matrix.columnVector(mean.mmul(mean.transpose()).to1DArray());
+  const A = Matrix.eye(d).sub(m.Hbar.clone().mul(eta)).to1DArray();
+  // K(m) = E[H_B m b_Bᵀ] = Σ_k m_k K_k with K_k = w Σ_i x_ik r_i x_i x_iᵀ (linear in m; the p2 part
+  // vanishes because Σ x_i r_i = 0 at β̂).
   const w = (m.p1 - m.p2) / (batch * batch);
+  const Kk = Array.from({ length: d }, () => new Float64Array(D));
+  X.forEach((x, n) => {
+    for (let k = 0; k < d; k++) {
+      const s = w * r[n] * x[k];
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) Kk[k][vi(d, i, j)] += s * x[i] * x[j];
+    }
+  });
+  let mean = Float64Array.from(beta0, (b, i) => b - betaHat[i]);
+  let P = new Float64Array(D);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) P[vi(d, i, j)] = mean[i] * mean[j];
+  const eta2 = eta * eta;
   const out: { time: number; cov: number[]; mean: number[] }[] = [];
   let t = 0;
   for (const target of times) {
     while (t < target) {
-      const mv = mean.getColumn(0);
-      // K(m) = w Σ_i (x_i·m) r_i x_i x_iᵀ  (the p2 part vanishes because Σ x_i r_i = 0 at β̂)
-      const K = new Array<number>(d * d).fill(0);
-      X.forEach((x, n) => {
-        const s = w * r[n] * x.reduce((acc, xi, i) => acc + xi * mv[i], 0);
-        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) K[vi(d, i, j)] += s * x[i] * x[j];
-      });
-      const next = M.mmul(P).getColumn(0);
-      for (let i = 0; i < d; i++)
-        for (let j = 0; j < d; j++) {
-          const k = vi(d, i, j);
-          next[k] += eta * eta * (Q[k] + K[k] + K[vi(d, j, i)]);
-        }
-      P = Matrix.columnVector(next);
-      mean = A.mmul(mean);
+      const next = new Float64Array(D);
+      for (let a = 0; a < D; a++) {
+        let acc = eta2 * Q[a];
+        for (let b = 0; b < D; b++) acc += M[a * D + b] * P[b];
+        next[a] = acc;
+      }
+      for (let k = 0; k < d; k++) {
+        const mk = eta2 * mean[k];
+        if (mk === 0) continue;
+        for (let i = 0; i < d; i++)
+          for (let j = 0; j < d; j++) next[vi(d, i, j)] += mk * (Kk[k][vi(d, i, j)] + Kk[k][vi(d, j, i)]);
+      }
+      const nm = new Float64Array(d);
+      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) nm[i] += A[i * d + j] * mean[j];
+      P = next;
+      mean = nm;
       t++;
     }
-    const mv = mean.getColumn(0);
-    const p = P.getColumn(0);
     out.push({
       time: t,
-      mean: mv.map((e, i) => e + betaHat[i]),
-      cov: p.map((v, k) => v - mv[Math.floor(k / d)] * mv[k % d]),
+      mean: Array.from(mean, (e, i) => e + betaHat[i]),
+      cov: Array.from(P, (v, k) => v - mean[Math.floor(k / d)] * mean[k % d]),
     });
   }
   return out;

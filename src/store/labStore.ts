@@ -78,7 +78,8 @@ export function createLabStore(registry: AnyExperiment[]) {
         const rest = { ...get().paramErrors };
         delete rest[key];
         // A fix to one key can clear a cross-field error reported on another.
-        for (const k of Object.keys(rest)) if (issueText(e, { ...parsed, [k]: parsed[k] }, k) === null) delete rest[k];
+        for (const k of Object.keys(rest))
+          if (issueText(e, { ...parsed, [k]: parsed[k] }, k) === null) delete rest[k];
         if (e.uiKeys?.includes(key)) set({ params: parsed, paramErrors: rest, version: get().version + 1 });
         else set({ params: parsed, paramErrors: rest, ...fresh(e, parsed) });
         return true;

@@ -7,7 +7,19 @@ const parse = (h: string) => parseHash<OlsParams>(h, known, 'label-noise-sgd');
 
 describe('URL hash round-trip', () => {
   it('encodes and decodes the whole state exactly', () => {
-    const p: OlsParams = { ...defaultParams, sigma2: 1.37, eta: 0.0123, batch: 7, cov: 'custom', sxx: 12, syy: 30, sxy: -4.5, seed: 987654, grid: 'single', view: 'full' };
+    const p: OlsParams = {
+      ...defaultParams,
+      sigma2: 1.37,
+      eta: 0.0123,
+      batch: 7,
+      cov: 'custom',
+      sxx: 12,
+      syy: 30,
+      sxy: -4.5,
+      seed: 987654,
+      grid: 'single',
+      view: 'full',
+    };
     const h = encodeHash('label-noise-sgd', p, 'wasm');
     const s = parse(h);
     expect(s.errors).toEqual([]);

@@ -12,7 +12,11 @@ export interface UrlState<P> {
 const backendChoices: readonly string[] = ['auto', ...backendNames];
 
 /** `#/<experiment>?k=v&…&backend=auto` — the whole state, so a copied link reproduces the figure. */
-export function encodeHash(experiment: string, params: Record<string, unknown>, backend: BackendChoice): string {
+export function encodeHash(
+  experiment: string,
+  params: Record<string, unknown>,
+  backend: BackendChoice,
+): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) q.set(k, String(v));
   q.set('backend', backend);
@@ -27,7 +31,8 @@ export function parseHash<P extends Record<string, unknown>>(
   const errors: string[] = [];
   const m = /^#\/([^?]*)(?:\?(.*))?$/.exec(hash);
   let experiment = fallbackExperiment;
-  if (hash && hash !== '#' && !m) errors.push(`unrecognised link "${hash.slice(0, 60)}"; showing the defaults`);
+  if (hash && hash !== '#' && !m)
+    errors.push(`unrecognised link "${hash.slice(0, 60)}"; showing the defaults`);
   if (m) {
     const id = decodeURIComponent(m[1]);
     if (known[id]) experiment = id;
@@ -60,7 +65,9 @@ export function parseHash<P extends Record<string, unknown>>(
       const key = String(issue.path[0] ?? '');
       if (key in defaults && params[key] !== defaults[key] && !bad.has(key)) {
         bad.add(key);
-        errors.push(`${key} = ${String(params[key])} rejected: ${issue.message}; using ${String(defaults[key])}`);
+        errors.push(
+          `${key} = ${String(params[key])} rejected: ${issue.message}; using ${String(defaults[key])}`,
+        );
       }
     }
     if (bad.size === 0) break;

@@ -32,7 +32,9 @@ describe('Distillation Lab in headless Chromium', () => {
     expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
     await expect.poll(() => page.textContent('[data-testid=backend]')).toContain(backend);
     await page.waitForSelector('[data-testid=ols-panel-3]');
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid=ols-panel-0]')?.getAttribute('data-chain-step')) > 0);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[data-testid=ols-panel-0]')?.getAttribute('data-chain-step')) > 0,
+    );
     const first = await num(page, '[data-testid=ols-panel-0]', 'data-path-points');
     await page.waitForTimeout(400);
     const later = await num(page, '[data-testid=ols-panel-0]', 'data-path-points');
@@ -46,7 +48,10 @@ describe('Distillation Lab in headless Chromium', () => {
   });
 
   it('dragging the σ² slider changes the exact ellipse, the figure and the URL', async () => {
-    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?grid=single&chains=2000&iterations=20000`);
+    const { page, problems } = await openPage(
+      browser,
+      `${base}#/label-noise-sgd?grid=single&chains=2000&iterations=20000`,
+    );
     await waitForBackend(page);
     await page.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
     const before = await ellipseD(page, 0);
@@ -73,12 +78,13 @@ describe('Distillation Lab in headless Chromium', () => {
     await page.waitForSelector('[data-testid=ols-panel-3]');
     const titles = await page.locator('[data-testid^=trajectory-]').allTextContents();
     expect(titles.join(' ')).toMatch(/\(e\).*\(f\).*\(g\).*\(h\)/s);
-    const cov = async (i: number) => JSON.parse((await page.getAttribute(`[data-testid=exact-cov-${i}]`, 'data-value'))!) as number[][];
+    const cov = async (i: number) =>
+      JSON.parse((await page.getAttribute(`[data-testid=exact-cov-${i}]`, 'data-value'))!) as number[][];
     const g = await cov(2);
     const h = await cov(3);
     expect(g[1][1]).toBeGreaterThan(1.5 * g[0][0]); // Σ = diag(10, 100): spread along β₂
     expect(h[0][0]).toBeGreaterThan(1.5 * h[1][1]);
-    expect(page.url()).toContain('grid=fig1e-h');
+    await expect.poll(() => page.url()).toContain('grid=fig1e-h');
     await waitDone(page);
     await page.screenshot({ path: `${shots}/figure1e-h.png`, fullPage: true });
     expect(problems).toEqual([]);
@@ -86,7 +92,10 @@ describe('Distillation Lab in headless Chromium', () => {
   });
 
   it('a tampered link is explained, and the page still works', async () => {
-    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?eta=banana&batch=500&grid=single&chains=500`);
+    const { page, problems } = await openPage(
+      browser,
+      `${base}#/label-noise-sgd?eta=banana&batch=500&grid=single&chains=500`,
+    );
     await waitForBackend(page);
     const notes = await page.textContent('[data-testid=url-notices]');
     expect(notes).toMatch(/eta = NaN rejected/);
@@ -97,15 +106,22 @@ describe('Distillation Lab in headless Chromium', () => {
   });
 
   it('bad typed values get a message, not NaN; a diverging η says so', async () => {
-    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd?grid=single&chains=500&iterations=5000`);
+    const { page, problems } = await openPage(
+      browser,
+      `${base}#/label-noise-sgd?grid=single&chains=500&iterations=5000`,
+    );
     await waitForBackend(page);
     const eta = page.locator('input[aria-label="learning rate η value"]');
     await eta.fill('50');
     await eta.press('Enter');
-    await expect.poll(() => page.locator('.control-error').allTextContents()).toEqual([expect.stringMatching(/1/)]);
+    await expect
+      .poll(() => page.locator('.control-error').allTextContents())
+      .toEqual([expect.stringMatching(/1/)]);
     await eta.fill('abc');
     await eta.press('Enter');
-    await expect.poll(() => page.locator('.control-error').allTextContents()).toEqual(['"abc" is not a number']);
+    await expect
+      .poll(() => page.locator('.control-error').allTextContents())
+      .toEqual(['"abc" is not a number']);
     await page.click('[data-preset=diverge]');
     await page.waitForSelector('[data-testid=diverge-warning]');
     expect(await page.textContent('[data-testid=diverge-warning]')).toMatch(/≥ 1/);

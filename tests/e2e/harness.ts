@@ -4,9 +4,17 @@ import { preview, type PreviewServer } from 'vite';
 
 /** Debian's chromium, or a path given in CHROMIUM_PATH; Playwright's own download cannot run here. */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ].filter(Boolean) as string[];
   const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`no Chromium found (tried ${candidates.join(', ')}); install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!found)
+    throw new Error(
+      `no Chromium found (tried ${candidates.join(', ')}); install it (Debian: apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   return found;
 }
 
@@ -14,14 +22,26 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--enable-unsafe-webgpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--enable-unsafe-webgpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
 /** Serve the production build (dist/) under a sub-path, as the hosted page would be. */
 export async function serveDist(): Promise<{ server: PreviewServer; url: string }> {
-  if (!existsSync('dist/index.html')) throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
-  const server = await preview({ preview: { port: 0, host: '127.0.0.1', strictPort: false }, base: '/lab/', logLevel: 'silent' });
+  if (!existsSync('dist/index.html'))
+    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  const server = await preview({
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+    base: '/lab/',
+    logLevel: 'silent',
+  });
   const addr = server.httpServer.address();
   if (!addr || typeof addr === 'string') throw new Error('preview server has no port');
   return { server, url: `http://127.0.0.1:${addr.port}/lab/` };
@@ -38,7 +58,8 @@ export async function openPage(browser: Browser, url: string, width = 1400, heig
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
   page.on('request', (r) => {
     const u = r.url();
-    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request to another origin: ${u}`);
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'))
+      problems.push(`request to another origin: ${u}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(url);
@@ -46,6 +67,10 @@ export async function openPage(browser: Browser, url: string, width = 1400, heig
 }
 
 export async function waitForBackend(page: Page, timeout = 60_000): Promise<string> {
-  await page.waitForFunction(() => document.querySelector('[data-testid=backend]')?.getAttribute('data-backend'), null, { timeout });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=backend]')?.getAttribute('data-backend'),
+    null,
+    { timeout },
+  );
   return (await page.getAttribute('[data-testid=backend]', 'data-backend')) ?? '';
 }

@@ -7,4 +7,5 @@ await page.waitForTimeout(Number(process.argv[3] ?? 6000));
 await page.screenshot({ path: '/tmp/shot.png', fullPage: true });
 console.log(await page.textContent('[data-testid=rate]'), await page.textContent('[data-testid=run-state]'));
 console.log(problems);
-await b.close(); await server.close();
+await b.close();
+await server.close();

@@ -1,5 +1,14 @@
 import { useDeferredValue, useMemo } from 'react';
-import { LineChart, TrajectoryChart, colors, palette, type EllipseOverlay, type LineSeries, type MarkerOverlay, type PathLayer } from '../../charts';
+import {
+  LineChart,
+  TrajectoryChart,
+  colors,
+  palette,
+  type EllipseOverlay,
+  type LineSeries,
+  type MarkerOverlay,
+  type PathLayer,
+} from '../../charts';
 import { Equation } from '../../app/Equation';
 import { useElementWidth } from '../../app/useElementWidth';
 import type { PanelProps } from '../types';
@@ -13,7 +22,12 @@ const cov2 = (c: number[][]): Cov2 => [
   [c[0][0], c[0][1]],
   [c[1][0], c[1][1]],
 ];
-const sci = (v: number, digits = 3) => (Number.isFinite(v) ? (Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4 ? v.toPrecision(digits) : v.toExponential(digits - 1)) : '—');
+const sci = (v: number, digits = 3) =>
+  Number.isFinite(v)
+    ? Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4
+      ? v.toPrecision(digits)
+      : v.toExponential(digits - 1)
+    : '—';
 const ok = (m: PanelModel) => !('error' in m.theory && m.theory.error) && 'exact' in m.theory;
 
 /** Half-width of the zoomed view: 4 standard deviations of the widest panel, so panels share a scale. */
@@ -40,31 +54,122 @@ function niceCeil(v: number): number {
   return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
 }
 
-function Trajectory({ model, r, params, width, index, half }: { model: PanelModel; r: OlsResults['panels'][number]; params: OlsParams; width: number; index: number; half: number }) {
+function Trajectory({
+  model,
+  r,
+  params,
+  width,
+  index,
+  half,
+}: {
+  model: PanelModel;
+  r: OlsResults['panels'][number];
+  params: OlsParams;
+  width: number;
+  index: number;
+  half: number;
+}) {
   const t = 'exact' in model.theory ? model.theory : null;
   const layers: PathLayer[] = [
-    { id: 'cloud', label: `chains (${r.chains.length / 2 < params.chains ? `${r.chains.length / 2} of ` : ''}${params.chains}), step ${r.chainStep}`, xy: r.chains, color: colors.cloud, kind: 'points', alpha: 0.35, size: 1.5 },
-    { id: 'clean', label: 'SGD without label noise', xy: r.clean, count: r.count, color: colors.clean, kind: 'path', alpha: 0.9 },
-    { id: 'noisy', label: 'SGD with label noise', xy: r.noisy, count: r.count, color: colors.noisy, kind: 'path', alpha: 0.7 },
+    {
+      id: 'noisy',
+      label: 'SGD with label noise',
+      xy: r.noisy,
+      count: r.count,
+      color: colors.noisy,
+      kind: 'path',
+      alpha: 0.45,
+    },
+    {
+      id: 'cloud',
+      label: `chains (${r.chains.length / 2 < params.chains ? `${r.chains.length / 2} of ` : ''}${params.chains}), step ${r.chainStep}`,
+      xy: r.chains,
+      color: colors.cloud,
+      kind: 'points',
+      alpha: 0.35,
+      size: 1.5,
+    },
+    {
+      id: 'clean',
+      label: 'SGD without label noise',
+      xy: r.clean,
+      count: r.count,
+      color: colors.clean,
+      kind: 'path',
+      alpha: 0.9,
+    },
   ];
   const ellipses: EllipseOverlay[] = [];
-  const markers: MarkerOverlay[] = [{ id: 'betaStar', label: 'β*', at: betaStar, color: colors.clean, shape: 'cross' }];
+  const markers: MarkerOverlay[] = [
+    { id: 'betaStar', label: 'β*', at: betaStar, color: colors.clean, shape: 'cross' },
+  ];
   if (t) {
     const bh: [number, number] = [t.exact.betaHat[0], t.exact.betaHat[1]];
     markers.push({ id: 'betaHat', label: 'β̂', at: bh, color: colors.marker, shape: 'star' });
     if (t.exact.stationaryCov) {
-      ellipses.push({ id: 'exact-1', label: 'exact stationary 1σ / 2σ', center: bh, cov: cov2(t.exact.stationaryCov), k: 1, color: colors.theory, dash: 'solid' });
-      ellipses.push({ id: 'exact-2', label: '', center: bh, cov: cov2(t.exact.stationaryCov), k: 2, color: colors.theory, dash: 'solid' });
+      ellipses.push({
+        id: 'exact-1',
+        label: 'exact stationary 1σ / 2σ',
+        center: bh,
+        cov: cov2(t.exact.stationaryCov),
+        k: 1,
+        color: colors.theory,
+        dash: 'solid',
+      });
+      ellipses.push({
+        id: 'exact-2',
+        label: '',
+        center: bh,
+        cov: cov2(t.exact.stationaryCov),
+        k: 2,
+        color: colors.theory,
+        dash: 'solid',
+      });
     }
-    ellipses.push({ id: 'ct-2', label: 'continuous-time 2σ (paper)', center: bh, cov: cov2(t.continuous), k: 2, color: palette[6], dash: 'dashed' });
+    ellipses.push({
+      id: 'ct-2',
+      label: 'continuous-time 2σ (paper)',
+      center: bh,
+      cov: cov2(t.continuous),
+      k: 2,
+      color: palette[6],
+      dash: 'dashed',
+    });
     if (r.empCov && r.chainStep > 0 && r.chainsDivergedAt === null)
-      ellipses.push({ id: 'emp-2', label: 'chains, empirical 2σ', center: r.empMean!, cov: [[r.empCov[0], r.empCov[2]], [r.empCov[2], r.empCov[1]]], k: 2, color: palette[2], dash: 'dotted' });
+      ellipses.push({
+        id: 'emp-2',
+        label: 'chains, empirical 2σ',
+        center: r.empMean!,
+        cov: [
+          [r.empCov[0], r.empCov[2]],
+          [r.empCov[2], r.empCov[1]],
+        ],
+        k: 2,
+        color: palette[2],
+        dash: 'dotted',
+      });
+  }
+  if (index > 0) {
+    // One legend for the grid (on the first panel) keeps the other panels' data uncovered.
+    layers.forEach((l) => (l.label = ''));
+    ellipses.forEach((e) => (e.label = ''));
   }
   const zoom = params.view === 'zoom' && t?.exact.stationaryCov;
-  const domain = zoom ? { x: [t!.exact.betaHat[0] - half, t!.exact.betaHat[0] + half] as [number, number], y: [t!.exact.betaHat[1] - half, t!.exact.betaHat[1] + half] as [number, number] } : undefined;
+  const domain = zoom
+    ? {
+        x: [t!.exact.betaHat[0] - half, t!.exact.betaHat[0] + half] as [number, number],
+        y: [t!.exact.betaHat[1] - half, t!.exact.betaHat[1] + half] as [number, number],
+      }
+    : undefined;
   const h = Math.round(Math.min(width * 0.82, 520));
   return (
-    <div className="traj" data-testid={`ols-panel-${index}`} data-chain-step={r.chainStep} data-path-points={r.count} data-iter={r.iter}>
+    <div
+      className="traj"
+      data-testid={`ols-panel-${index}`}
+      data-chain-step={r.chainStep}
+      data-path-points={r.count}
+      data-iter={r.iter}
+    >
       <TrajectoryChart
         title={model.spec.title}
         layers={layers}
@@ -80,8 +185,15 @@ function Trajectory({ model, r, params, width, index, half }: { model: PanelMode
         exportParams={{ ...params, panel: model.spec.title }}
         testId={`trajectory-${index}`}
       />
-      {r.pathDivergedAt !== null && <p className="warn">The SGD path left every bound at iteration {r.pathDivergedAt.toLocaleString()} and was stopped: it diverges.</p>}
-      {r.chainsDivergedAt !== null && <p className="warn">The chains diverged by step {r.chainsDivergedAt}.</p>}
+      {r.pathDivergedAt !== null && (
+        <p className="warn">
+          The SGD path left every bound at iteration {r.pathDivergedAt.toLocaleString()} and was stopped: it
+          diverges.
+        </p>
+      )}
+      {r.chainsDivergedAt !== null && (
+        <p className="warn">The chains diverged by step {r.chainsDivergedAt}.</p>
+      )}
     </div>
   );
 }
@@ -104,22 +216,34 @@ function TheoryTable({ models, results }: { models: PanelModel[]; results: OlsRe
       <tbody>
         {models.map((m, i) => {
           const r = results.panels[i];
-          if (!('exact' in m.theory)) return (
-            <tr key={i}>
-              <td>{m.spec.title}</td>
-              <td colSpan={7} className="warn">{m.theory.error}</td>
-            </tr>
-          );
+          if (!('exact' in m.theory))
+            return (
+              <tr key={i}>
+                <td>{m.spec.title}</td>
+                <td colSpan={7} className="warn">
+                  {m.theory.error}
+                </td>
+              </tr>
+            );
           const t = m.theory;
           const c = t.exact.stationaryCov;
           const e = r?.empCov;
           return (
             <tr key={i} data-testid={`theory-row-${i}`}>
               <td>{m.spec.title}</td>
-              <td>({sci(t.exact.betaHat[0], 4)}, {sci(t.exact.betaHat[1], 4)})</td>
-              <td className={t.exact.meanSquareContraction >= 1 ? 'warn' : ''} data-testid={`rho-${i}`}>{sci(t.exact.meanSquareContraction, 4)}{t.exact.meanSquareContraction >= 1 ? ' ≥ 1: diverges' : ''}</td>
-              <td data-testid={`exact-cov-${i}`} data-value={JSON.stringify(c)}>{c ? `${sci(c[0][0])}, ${sci(c[1][1])}, ${sci(c[0][1])}` : 'none (unstable)'}</td>
-              <td data-testid={`emp-cov-${i}`} data-value={JSON.stringify(e)} data-step={r.chainStep}>{e && r.chainStep > 0 ? `${sci(e[0])}, ${sci(e[1])}, ${sci(e[2])}` : '…'}</td>
+              <td>
+                ({sci(t.exact.betaHat[0], 4)}, {sci(t.exact.betaHat[1], 4)})
+              </td>
+              <td className={t.exact.meanSquareContraction >= 1 ? 'warn' : ''} data-testid={`rho-${i}`}>
+                {sci(t.exact.meanSquareContraction, 4)}
+                {t.exact.meanSquareContraction >= 1 ? ' ≥ 1: diverges' : ''}
+              </td>
+              <td data-testid={`exact-cov-${i}`} data-value={JSON.stringify(c)}>
+                {c ? `${sci(c[0][0])}, ${sci(c[1][1])}, ${sci(c[0][1])}` : 'none (unstable)'}
+              </td>
+              <td data-testid={`emp-cov-${i}`} data-value={JSON.stringify(e)} data-step={r.chainStep}>
+                {e && r.chainStep > 0 ? `${sci(e[0])}, ${sci(e[1])}, ${sci(e[2])}` : '…'}
+              </td>
               <td>{c && e && r.chainStep > 0 ? `${sci(e[0] / c[0][0])}, ${sci(e[1] / c[1][1])}` : '…'}</td>
               <td>{sci(t.continuous[0][0])}</td>
               <td data-testid={`regulariser-${i}`}>{sci(t.regulariserStrength)}</td>
@@ -136,7 +260,10 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
   const models = useMemo(() => panelModels(params), [params]);
   const deferred = useDeferredValue(params);
   const deferredModels = useMemo(() => panelModels(deferred), [deferred]);
-  const traces = useMemo(() => deferredModels.map((m) => exactTrace(m, deferred, deferred.chainSteps)), [deferredModels, deferred]);
+  const traces = useMemo(
+    () => deferredModels.map((m) => exactTrace(m, deferred, deferred.chainSteps)),
+    [deferredModels, deferred],
+  );
   const half = zoomHalfWidth(models);
   const cols = models.length > 1 && width > 700 ? 2 : 1;
   const cellWidth = Math.floor((width - (cols - 1) * 16) / cols);
@@ -147,12 +274,34 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
     const r = results.panels[i];
     const color = models.length > 1 ? palette[i] : colors.noisy;
     const tag = models.length > 1 ? ` (${'abcdefgh'[i + (params.grid === 'fig1e-h' ? 4 : 0)]})` : '';
-    if (r) series.push({ id: `emp-${i}`, label: `chains, empirical${tag}`, x: r.traceSteps, y: r.traceValues, color });
+    if (r)
+      series.push({
+        id: `emp-${i}`,
+        label: `chains, empirical${tag}`,
+        x: r.traceSteps,
+        y: r.traceValues,
+        color,
+      });
     const tr = traces[i];
-    if (tr && deferredModels.length === models.length) series.push({ id: `exact-${i}`, label: `exact transient${tag}`, x: tr.t, y: tr.trace, color, dash: 'dashed' });
+    if (tr && deferredModels.length === models.length)
+      series.push({
+        id: `exact-${i}`,
+        label: `exact transient${tag}`,
+        x: tr.t,
+        y: tr.trace,
+        color,
+        dash: 'dashed',
+      });
     if ('exact' in m.theory && models.length === 1) {
       const ct = m.theory.continuous[0][0] * 2;
-      series.push({ id: 'ct', label: 'continuous-time (paper)', x: [1, params.chainSteps], y: [ct, ct], color: palette[6], dash: 'dotted' });
+      series.push({
+        id: 'ct',
+        label: 'continuous-time (paper)',
+        x: [1, params.chainSteps],
+        y: [ct, ct],
+        color: palette[6],
+        dash: 'dotted',
+      });
     }
   });
 
@@ -160,22 +309,45 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
     <div className="panel" ref={ref}>
       <section className="explain">
         <p>
-          SGD on least squares <Equation tex="\min_\beta \tfrac1N\sum_i (x_i^\top\beta-y_i)^2" /> with labels <Equation tex="y_i=x_i^\top\beta^*+\varepsilon_i" />, <Equation tex="\varepsilon_i\sim\mathcal N(0,\sigma^2)" /> drawn once. With fixed noisy labels SGD settles around the least-squares solution{' '}
-          <Equation tex="\hat\beta" />, not <Equation tex="\beta^*" />. Linearised around <Equation tex="\hat\beta" />, the iterates have the <strong>exact</strong> stationary covariance
+          SGD on least squares <Equation tex="\min_\beta \tfrac1N\sum_i (x_i^\top\beta-y_i)^2" /> with labels{' '}
+          <Equation tex="y_i=x_i^\top\beta^*+\varepsilon_i" />,{' '}
+          <Equation tex="\varepsilon_i\sim\mathcal N(0,\sigma^2)" /> drawn once. With fixed noisy labels SGD
+          settles around the least-squares solution <Equation tex="\hat\beta" />, not{' '}
+          <Equation tex="\beta^*" />. Linearised around <Equation tex="\hat\beta" />, the iterates have the{' '}
+          <strong>exact</strong> stationary covariance
         </p>
-        <Equation display tex="C = \mathbb E_B\big[(I-\eta H_B)\,C\,(I-\eta H_B)\big] + \eta^2\,\mathbb E_B[b_B b_B^\top],\quad H_B=\tfrac1B\sum_{i\in B}x_ix_i^\top,\; b_B=\tfrac1B\sum_{i\in B}x_i r_i" />
+        <Equation
+          display
+          tex="C = \mathbb E_B\big[(I-\eta H_B)\,C\,(I-\eta H_B)\big] + \eta^2\,\mathbb E_B[b_B b_B^\top],\quad H_B=\tfrac1B\sum_{i\in B}x_ix_i^\top,\; b_B=\tfrac1B\sum_{i\in B}x_i r_i"
+        />
         <p>
-          drawn as solid 1σ/2σ ellipses; the paper&apos;s continuous-time picture <Equation tex="C\approx\frac{\eta\sigma^2}{2B}I" /> is dashed. The blue cloud is {params.chains.toLocaleString()} independent chains.
+          drawn as solid 1σ/2σ ellipses; the paper&apos;s continuous-time picture{' '}
+          <Equation tex="C\approx\frac{\eta\sigma^2}{2B}I" /> is dashed. The blue cloud is{' '}
+          {params.chains.toLocaleString()} independent chains.
         </p>
       </section>
       {unstable.length > 0 && (
         <p className="warn banner" role="alert" data-testid="diverge-warning">
-          Mean-square contraction ρ = {sci((unstable[0].theory as { exact: { meanSquareContraction: number } }).exact.meanSquareContraction, 4)} ≥ 1 at η = {params.eta}: SGD diverges in mean square — there is no stationary distribution. Lower η or raise B.
+          Mean-square contraction ρ ={' '}
+          {sci(
+            (unstable[0].theory as { exact: { meanSquareContraction: number } }).exact.meanSquareContraction,
+            4,
+          )}{' '}
+          ≥ 1 at η = {params.eta}: SGD diverges in mean square — there is no stationary distribution. Lower η
+          or raise B.
         </p>
       )}
       <div className="traj-grid" style={{ gridTemplateColumns: `repeat(${cols}, 1fr)` }}>
         {models.map((m, i) => (
-          <Trajectory key={i} model={m} r={results.panels[i]} params={params} width={cellWidth} index={i} half={half} />
+          <Trajectory
+            key={i}
+            model={m}
+            r={results.panels[i]}
+            params={params}
+            width={cellWidth}
+            index={i}
+            half={half}
+          />
         ))}
       </div>
       <LineChart
@@ -193,8 +365,9 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
       />
       <TheoryTable models={models} results={results} />
       <p className="note">
-        ρ &lt; 1 means SGD is stable in mean square. The exact covariance is anisotropic (compare Fig. 1g–h); the continuous-time picture is isotropic. The implicit-regulariser strength is eq. (16) with
-        ∇<sub>β</sub>f(x,β) = x.
+        ρ &lt; 1 means SGD is stable in mean square. The exact covariance is anisotropic (compare Fig. 1g–h);
+        the continuous-time picture is isotropic. The implicit-regulariser strength is eq. (16) with ∇
+        <sub>β</sub>f(x,β) = x.
       </p>
     </div>
   );

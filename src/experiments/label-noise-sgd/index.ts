@@ -1,6 +1,14 @@
 import type { ExperimentDef } from '../types';
 import { OlsPanel } from './Panel';
-import { controls, covChoices, defaultParams, gridChoices, olsParamsSchema, presets, type OlsParams } from './params';
+import {
+  controls,
+  covChoices,
+  defaultParams,
+  gridChoices,
+  olsParamsSchema,
+  presets,
+  type OlsParams,
+} from './params';
 import { initResults, reduce, type OlsResults } from './results';
 
 const fmtRate = (v: number) => (v > 0 ? v.toExponential(2) : '—');
@@ -9,18 +17,70 @@ const engineLabel = { js: 'typed-array loop', tfjs: 'tfjs ops', wgsl: 'fused WGS
 export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
   id: 'label-noise-sgd',
   title: 'SGD with unbiased label noise',
-  paper: 'Xiong et al., "Implicit Regularization Effects of Unbiased Random Label Noises with SGD" (seed 004), Fig. 1',
+  paper:
+    'Xiong et al., "Implicit Regularization Effects of Unbiased Random Label Noises with SGD" (seed 004), Fig. 1',
   schema: olsParamsSchema,
   defaults: defaultParams,
   controls: [
-    { kind: 'choice', key: 'grid', label: 'layout', options: gridChoices.map((g) => ({ value: g, label: g === 'single' ? 'single panel' : `Figure ${g.replace('fig', '').replace('-', '–')}` })), help: 'One panel, or the paper’s four-panel grids.' },
-    { kind: 'choice', key: 'cov', label: 'input covariance Σ', options: covChoices.map((c) => ({ value: c, label: c === 'custom' ? 'custom (entries below)' : c })), help: 'Distribution of the inputs x ~ N(0, Σ).' },
+    {
+      kind: 'choice',
+      key: 'grid',
+      label: 'layout',
+      options: gridChoices.map((g) => ({
+        value: g,
+        label: g === 'single' ? 'single panel' : `Figure ${g.replace('fig', '').replace('-', '–')}`,
+      })),
+      help: 'One panel, or the paper’s four-panel grids.',
+    },
+    {
+      kind: 'choice',
+      key: 'cov',
+      label: 'input covariance Σ',
+      options: covChoices.map((c) => ({ value: c, label: c === 'custom' ? 'custom (entries below)' : c })),
+      help: 'Distribution of the inputs x ~ N(0, Σ).',
+    },
     ...controls.slice(0, 1).map((c) => ({ ...c, kind: 'number' as const })),
-    { kind: 'number', key: 'sxx', label: 'Σ₁₁ (custom)', min: 0.01, max: 1000, scale: 'log', help: 'Custom Σ entry' },
-    { kind: 'number', key: 'syy', label: 'Σ₂₂ (custom)', min: 0.01, max: 1000, scale: 'log', help: 'Custom Σ entry' },
-    { kind: 'number', key: 'sxy', label: 'Σ₁₂ (custom)', min: -100, max: 100, scale: 'linear', help: 'Custom Σ entry; Σ must stay positive definite' },
+    {
+      kind: 'number',
+      key: 'sxx',
+      enabledWhen: (p) => p.cov === 'custom',
+      label: 'Σ₁₁ (custom)',
+      min: 0.01,
+      max: 1000,
+      scale: 'log',
+      help: 'Custom Σ entry',
+    },
+    {
+      kind: 'number',
+      key: 'syy',
+      enabledWhen: (p) => p.cov === 'custom',
+      label: 'Σ₂₂ (custom)',
+      min: 0.01,
+      max: 1000,
+      scale: 'log',
+      help: 'Custom Σ entry',
+    },
+    {
+      kind: 'number',
+      key: 'sxy',
+      enabledWhen: (p) => p.cov === 'custom',
+      label: 'Σ₁₂ (custom)',
+      min: -100,
+      max: 100,
+      scale: 'linear',
+      help: 'Custom Σ entry; Σ must stay positive definite',
+    },
     ...controls.slice(1).map((c) => ({ ...c, kind: 'number' as const })),
-    { kind: 'choice', key: 'view', label: 'view', options: [{ value: 'zoom', label: 'stationary region' }, { value: 'full', label: 'whole path' }], help: 'Zoom on β̂ or show the whole path.' },
+    {
+      kind: 'choice',
+      key: 'view',
+      label: 'view',
+      options: [
+        { value: 'zoom', label: 'stationary region' },
+        { value: 'full', label: 'whole path' },
+      ],
+      help: 'Zoom on β̂ or show the whole path.',
+    },
   ],
   presets,
   job: 'label-noise-sgd',

@@ -19,7 +19,10 @@ const data: OlsData = {
 };
 const exact = sgdLeastSquaresTheory({ X: fixture.X, y: fixture.y }, fixture.eta, fixture.batch);
 const C = exact.stationaryCov!;
-const relErr = (emp: [number, number, number]) => [Math.abs(emp[0] / C[0][0] - 1), Math.abs(emp[1] / C[1][1] - 1)];
+const relErr = (emp: [number, number, number]) => [
+  Math.abs(emp[0] / C[0][0] - 1),
+  Math.abs(emp[1] / C[1][1] - 1),
+];
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -63,7 +66,15 @@ async function runToEnd(p: OlsParams) {
 describe('the label-noise SGD job, headless', () => {
   it('streams frames to completion; the chains match the exact covariance of its own data', async () => {
     const before = tf.memory().numTensors;
-    const p: OlsParams = { ...defaultParams, grid: 'single', sigma2: 1, iterations: 20000, speed: 2000, chains: 8000, chainSteps: 300 };
+    const p: OlsParams = {
+      ...defaultParams,
+      grid: 'single',
+      sigma2: 1,
+      iterations: 20000,
+      speed: 2000,
+      chains: 8000,
+      chainSteps: 300,
+    };
     const frames = await runToEnd(p);
     expect(frames.length).toBeGreaterThan(5);
     const last = frames.at(-1)!;
@@ -82,7 +93,14 @@ describe('the label-noise SGD job, headless', () => {
   });
 
   it('four panels for the Figure 1a–d preset, with σ² doubling', async () => {
-    const frames = await runToEnd({ ...defaultParams, grid: 'fig1a-d', iterations: 1000, speed: 1000, chains: 500, chainSteps: 50 });
+    const frames = await runToEnd({
+      ...defaultParams,
+      grid: 'fig1a-d',
+      iterations: 1000,
+      speed: 1000,
+      chains: 500,
+      chainSteps: 50,
+    });
     const last = frames.at(-1)!;
     expect(last.panels).toHaveLength(4);
     const spread = last.panels.map((p) => p.empCov[0] + p.empCov[1]);
@@ -90,7 +108,15 @@ describe('the label-noise SGD job, headless', () => {
   });
 
   it('a diverging step size is flagged, never NaN', async () => {
-    const frames = await runToEnd({ ...defaultParams, grid: 'single', eta: 0.5, iterations: 5000, speed: 5000, chains: 100, chainSteps: 200 });
+    const frames = await runToEnd({
+      ...defaultParams,
+      grid: 'single',
+      eta: 0.5,
+      iterations: 5000,
+      speed: 5000,
+      chains: 100,
+      chainSteps: 200,
+    });
     const last = frames.at(-1)!;
     expect(last.done).toBe(true);
     expect(last.panels[0].pathDivergedAt).not.toBeNull();
@@ -100,5 +126,32 @@ describe('the label-noise SGD job, headless', () => {
 
   it('rejects invalid params with a message', async () => {
     await expect(runToEnd({ ...defaultParams, batch: 500 })).rejects.toThrow(/invalid parameters: batch/);
+  });
+});
+
+describe('the exact transient covariance matches the chains step by step', () => {
+  it('tr Cov at t = 3, 8, 20, 60 within 5% (20000 chains from β = 0)', async () => {
+    const { transientCovariance } = await import('../../math/sgdLeastSquaresTheory');
+    const chains = 20000;
+    const pos = new Float32Array(2 * chains);
+    const rng = Uint32Array.from({ length: chains }, (_, c) => chainSeed(3, c));
+    const times = [3, 8, 20, 60];
+    const exactT = transientCovariance(
+      { X: fixture.X, y: fixture.y },
+      fixture.eta,
+      fixture.batch,
+      [0, 0],
+      times,
+    );
+    let t = 0;
+    times.forEach((target, k) => {
+      advanceChainsCpu(data, fixture.eta, fixture.batch, pos, rng, target - t);
+      t = target;
+      const m = moments2d(pos, chains);
+      const trEmp = m.cov[0] + m.cov[1];
+      const trExact = exactT[k].cov[0] + exactT[k].cov[3];
+      expect(Math.abs(trEmp / trExact - 1)).toBeLessThan(0.05);
+      expect(Math.abs(m.mean[0] - exactT[k].mean[0])).toBeLessThan(5 * Math.sqrt(exactT[k].cov[0] / chains));
+    });
   });
 });

@@ -4,7 +4,7 @@ import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData, type PanelData } from './model';
 import { moments2d } from './moments';
 import { olsParamsSchema, panelsOf, type OlsParams } from './params';
-import { advanceChainsCpu, advancePathsCpu, type PathState } from './sgdCpu';
+import { advanceChainsCpu, advancePathCpu, type PathState } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';
 
 export type ChainsEngine = 'wgsl' | 'tfjs' | 'js';
@@ -119,7 +119,10 @@ const tooFar = (a: number, b: number, c: [number, number]) =>
  */
 export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGenerator<OlsFrame, void, void> {
   const parsed = olsParamsSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   const p = parsed.data;
   const specs = panelsOf(p);
   const datas = specs.map((s) => makePanelData(p.n, p.seed, s.sigma2, s.cov));
@@ -134,12 +137,11 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
         ? new TfjsOlsChains(ctx.tf, d.soa, p.eta, p.batch, p.chains, p.seed * 16 + i, beta0)
         : jsChains(d, p, i),
   );
-  const paths: PathState[] = specs.map((_, i) => ({
-    noisy: [...beta0],
-    clean: [...beta0],
-    rng: chainSeed(p.seed * 16 + i, 0xffff),
-    iter: 0,
-  }));
+  // The noisy and the noiseless path of a panel start from the same rng state: same batches.
+  const paths = specs.map((_, i) => {
+    const start: PathState = { beta: [...beta0], rng: chainSeed(p.seed * 16 + i, 0xffff), iter: 0 };
+    return { noisy: start, clean: { ...start, beta: [...beta0] as [number, number] } };
+  });
   const pathDiv: (number | null)[] = specs.map(() => null);
   const chainDiv: (number | null)[] = specs.map(() => null);
   let chainStep = 0;
@@ -151,37 +153,54 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
   try {
     for (;;) {
       if (ctx.cancelled()) return;
-      const pathsDone = paths.every((s, i) => s.iter >= p.iterations || pathDiv[i] !== null);
+      const pathsDone = paths.every((s, i) => s.noisy.iter >= p.iterations || pathDiv[i] !== null);
       const chainsDone = chainStep >= p.chainSteps || chainDiv.every((d) => d !== null);
       // Paths: `speed` iterations per frame, capped by the frame budget.
-      const iters = pathsDone ? 0 : Math.max(1, Math.min(p.speed, Math.floor(frameBudgetMs / 2 / msPerIter / specs.length)));
+      const iters = pathsDone
+        ? 0
+        : Math.max(1, Math.min(p.speed, Math.floor(frameBudgetMs / 2 / msPerIter / (2 * specs.length))));
       const appends: { noisy: number[]; clean: number[] }[] = specs.map(() => ({ noisy: [], clean: [] }));
       const t0 = performance.now();
       paths.forEach((s, i) => {
-        if (s.iter >= p.iterations || pathDiv[i] !== null) return;
-        const steps = Math.min(iters, p.iterations - s.iter);
+        if (s.noisy.iter >= p.iterations || pathDiv[i] !== null) return;
+        const steps = Math.min(iters, p.iterations - s.noisy.iter);
         const a = appends[i];
-        const next = advancePathsCpu(
-          datas[i].soa,
-          datas[i].soaCleanY,
+        const d = datas[i];
+        const noisy = advancePathCpu(
+          d.soa,
+          d.soa.y,
           p.eta,
           p.batch,
-          s,
+          s.noisy,
           steps,
           stride,
-          (_it, n0, n1, c0, c1) => {
-            a.noisy.push(n0, n1);
-            a.clean.push(c0, c1);
-          },
+          (_it, b0, b1) => a.noisy.push(b0, b1),
           divergenceRadius,
         );
-        paths[i] = next;
-        if (next.diverged) pathDiv[i] = next.iter;
+        const clean = advancePathCpu(
+          d.soa,
+          d.soaCleanY,
+          p.eta,
+          p.batch,
+          s.clean,
+          steps,
+          stride,
+          (_it, b0, b1) => a.clean.push(b0, b1),
+          divergenceRadius,
+        );
+        paths[i] = { noisy, clean };
+        if (noisy.diverged || clean.diverged) {
+          pathDiv[i] = Math.min(noisy.iter, clean.iter);
+          // Keep both recordings the same length so the panel draws matching prefixes.
+          const len = Math.min(a.noisy.length, a.clean.length);
+          a.noisy.length = len;
+          a.clean.length = len;
+        }
       });
       const tPath = performance.now() - t0;
       if (iters > 0 && tPath > 0) {
-        msPerIter = Math.max(tPath / (iters * specs.length), 1e-6);
-        pathRate = (iters * specs.length * 1000) / tPath;
+        msPerIter = Math.max(tPath / (2 * iters * specs.length), 1e-6);
+        pathRate = (2 * iters * specs.length * 1000) / tPath;
       }
       // Chains: few steps per frame at first so the cloud is seen flowing in, then faster.
       let chainSteps = 0;
@@ -205,11 +224,14 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
       const panels: OlsPanelFrame[] = specs.map((_, i) => {
         const pos = positions[i];
         const m = moments2d(pos, p.chains);
-        if (chainDiv[i] === null && (tooFar(m.mean[0], m.mean[1], beta0) || !(m.cov[0] + m.cov[1] < divergenceRadius ** 2)))
+        if (
+          chainDiv[i] === null &&
+          (tooFar(m.mean[0], m.mean[1], beta0) || !(m.cov[0] + m.cov[1] < divergenceRadius ** 2))
+        )
           chainDiv[i] = chainStep;
         return {
           panel: i,
-          iter: paths[i].iter,
+          iter: paths[i].noisy.iter,
           noisyAppend: Float32Array.from(appends[i].noisy),
           cleanAppend: Float32Array.from(appends[i].clean),
           pathDivergedAt: pathDiv[i],
@@ -221,9 +243,17 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
         };
       });
       const done =
-        paths.every((s, i) => s.iter >= p.iterations || pathDiv[i] !== null) &&
+        paths.every((s, i) => s.noisy.iter >= p.iterations || pathDiv[i] !== null) &&
         (chainStep >= p.chainSteps || chainDiv.every((d) => d !== null));
-      yield { panels, chainsEngine: engine, chains: p.chains, stride, pathItersPerSec: pathRate, chainStepsPerSec: chainRate, done };
+      yield {
+        panels,
+        chainsEngine: engine,
+        chains: p.chains,
+        stride,
+        pathItersPerSec: pathRate,
+        chainStepsPerSec: chainRate,
+        done,
+      };
       if (done) return;
     }
   } finally {

@@ -33,7 +33,12 @@ function normals(seed: number, count: number, stream: string): Float64Array {
  * x ~ N(0, Σ) via Σ's Cholesky factor, labels xᵀβ* + σ·z, with z drawn once. The same standard
  * normal draws are reused across panels, so panels differ only by σ² and Σ, as in a controlled figure.
  */
-export function makePanelData(n: number, seed: number, sigma2: number, cov: readonly [number, number, number]): PanelData {
+export function makePanelData(
+  n: number,
+  seed: number,
+  sigma2: number,
+  cov: readonly [number, number, number],
+): PanelData {
   const [sxx, syy, sxy] = cov;
   const l11 = Math.sqrt(sxx);
   const l21 = sxy / l11;
@@ -55,7 +60,12 @@ export function makePanelData(n: number, seed: number, sigma2: number, cov: read
     X,
     y,
     yClean,
-    soa: { n, x0: Float64Array.from(X, (r) => r[0]), x1: Float64Array.from(X, (r) => r[1]), y: Float64Array.from(y) },
+    soa: {
+      n,
+      x0: Float64Array.from(X, (r) => r[0]),
+      x1: Float64Array.from(X, (r) => r[1]),
+      y: Float64Array.from(y),
+    },
     soaCleanY: Float64Array.from(yClean),
   };
 }
@@ -70,7 +80,11 @@ export interface PanelTheory {
   error: string | null;
 }
 
-export function panelTheory(data: PanelData, p: Pick<OlsParams, 'eta' | 'batch'>, spec: PanelSpec): PanelTheory | { error: string } {
+export function panelTheory(
+  data: PanelData,
+  p: Pick<OlsParams, 'eta' | 'batch'>,
+  spec: PanelSpec,
+): PanelTheory | { error: string } {
   try {
     const exact = sgdLeastSquaresTheory({ X: data.X, y: data.y }, p.eta, p.batch);
     const sumSq = data.X.reduce((s, x) => s + x[0] * x[0] + x[1] * x[1], 0);

@@ -1,5 +1,8 @@
 /** Mean and covariance (xx, yy, xy) of interleaved 2-D points, skipping nothing: non-finite in, non-finite out. */
-export function moments2d(xy: ArrayLike<number>, count = xy.length / 2): { mean: [number, number]; cov: [number, number, number] } {
+export function moments2d(
+  xy: ArrayLike<number>,
+  count = xy.length / 2,
+): { mean: [number, number]; cov: [number, number, number] } {
   let m0 = 0;
   let m1 = 0;
   for (let i = 0; i < count; i++) {

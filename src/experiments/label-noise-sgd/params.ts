@@ -26,19 +26,85 @@ export interface ControlSpec {
 }
 
 export const controls: ControlSpec[] = [
-  { key: 'sigma2', label: 'label-noise variance σ²', min: 0.01, max: 10, scale: 'log', help: 'Variance of the label noise ε, drawn once before training.' },
-  { key: 'eta', label: 'learning rate η', min: 1e-4, max: 1, scale: 'log', help: 'SGD step size. Too large and SGD diverges in mean square.' },
-  { key: 'batch', label: 'batch size B', min: 1, max: 100, scale: 'log', integer: true, help: 'Distinct indices per step (B ≤ N).' },
-  { key: 'n', label: 'data points N', min: 2, max: 1000, scale: 'log', integer: true, help: 'Number of training points.' },
-  { key: 'iterations', label: 'iterations', min: 100, max: 1_000_000, scale: 'log', integer: true, help: 'Length of the single SGD path.' },
-  { key: 'speed', label: 'iterations per frame', min: 1, max: 1_000_000, scale: 'log', integer: true, help: 'Animation speed of the path.' },
-  { key: 'chains', label: 'parallel chains', min: 1, max: 1_048_576, scale: 'log', integer: true, help: 'Independent SGD chains forming the stationary cloud.' },
-  { key: 'chainSteps', label: 'chain steps', min: 10, max: 100_000, scale: 'log', integer: true, help: 'How long the chains run.' },
+  {
+    key: 'sigma2',
+    label: 'label-noise variance σ²',
+    min: 0.01,
+    max: 10,
+    scale: 'log',
+    help: 'Variance of the label noise ε, drawn once before training.',
+  },
+  {
+    key: 'eta',
+    label: 'learning rate η',
+    min: 1e-4,
+    max: 1,
+    scale: 'log',
+    help: 'SGD step size. Too large and SGD diverges in mean square.',
+  },
+  {
+    key: 'batch',
+    label: 'batch size B',
+    min: 1,
+    max: 100,
+    scale: 'log',
+    integer: true,
+    help: 'Distinct indices per step (B ≤ N).',
+  },
+  {
+    key: 'n',
+    label: 'data points N',
+    min: 2,
+    max: 1000,
+    scale: 'log',
+    integer: true,
+    help: 'Number of training points.',
+  },
+  {
+    key: 'iterations',
+    label: 'iterations',
+    min: 100,
+    max: 1_000_000,
+    scale: 'log',
+    integer: true,
+    help: 'Length of the single SGD path.',
+  },
+  {
+    key: 'speed',
+    label: 'iterations per frame',
+    min: 1,
+    max: 1_000_000,
+    scale: 'log',
+    integer: true,
+    help: 'Animation speed of the path.',
+  },
+  {
+    key: 'chains',
+    label: 'parallel chains',
+    min: 1,
+    max: 1_048_576,
+    scale: 'log',
+    integer: true,
+    help: 'Independent SGD chains forming the stationary cloud.',
+  },
+  {
+    key: 'chainSteps',
+    label: 'chain steps',
+    min: 10,
+    max: 100_000,
+    scale: 'log',
+    integer: true,
+    help: 'How long the chains run.',
+  },
 ];
 
 const finite = (lo: number, hi: number) =>
-  z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite').pipe(z.number().min(lo).max(hi));
-const int = (lo: number, hi: number) => z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
+  z
+    .number({ error: 'must be a number' })
+    .refine(Number.isFinite, 'must be finite')
+    .pipe(z.number().min(lo).max(hi));
+const int = (lo: number, hi: number) =>
+  z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
 
 export const olsParamsSchema = z
   .object({
@@ -59,9 +125,14 @@ export const olsParamsSchema = z
     view: z.enum(['zoom', 'full']),
   })
   .superRefine((p, ctx) => {
-    if (p.batch > p.n) ctx.addIssue({ code: 'custom', path: ['batch'], message: `batch B = ${p.batch} exceeds N = ${p.n}` });
+    if (p.batch > p.n)
+      ctx.addIssue({ code: 'custom', path: ['batch'], message: `batch B = ${p.batch} exceeds N = ${p.n}` });
     if (p.cov === 'custom' && p.sxx * p.syy - p.sxy * p.sxy <= 0)
-      ctx.addIssue({ code: 'custom', path: ['sxy'], message: 'Σ must be positive definite: need sxx·syy > sxy²' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sxy'],
+        message: 'Σ must be positive definite: need sxx·syy > sxy²',
+      });
   });
 
 export type OlsParams = z.infer<typeof olsParamsSchema>;
@@ -91,10 +162,22 @@ export interface Preset {
 }
 
 export const presets: Preset[] = [
-  { id: 'fig1a-d', label: 'Figure 1a–d (σ² = 0.25…2, Σ = 20·I)', params: { grid: 'fig1a-d', sigma2: 0.25, cov: '20I', eta: 0.01, batch: 5, n: 100, iterations: 1_000_000 } },
-  { id: 'fig1e-h', label: 'Figure 1e–h (four Σ, σ² = 0.5)', params: { grid: 'fig1e-h', sigma2: 0.5, eta: 0.01, batch: 5, n: 100, iterations: 1_000_000 } },
+  {
+    id: 'fig1a-d',
+    label: 'Figure 1a–d (σ² = 0.25…2, Σ = 20·I)',
+    params: { grid: 'fig1a-d', sigma2: 0.25, cov: '20I', eta: 0.01, batch: 5, n: 100, iterations: 1_000_000 },
+  },
+  {
+    id: 'fig1e-h',
+    label: 'Figure 1e–h (four Σ, σ² = 0.5)',
+    params: { grid: 'fig1e-h', sigma2: 0.5, eta: 0.01, batch: 5, n: 100, iterations: 1_000_000 },
+  },
   { id: 'single', label: 'Single panel', params: { grid: 'single' } },
-  { id: 'diverge', label: 'Too large η (diverges)', params: { grid: 'single', eta: 0.12, cov: '20I', sigma2: 0.5 } },
+  {
+    id: 'diverge',
+    label: 'Too large η (diverges)',
+    params: { grid: 'single', eta: 0.12, cov: '20I', sigma2: 0.5 },
+  },
 ];
 
 /** One panel of the figure: the params of one SGD problem. */
@@ -110,7 +193,11 @@ export function covOf(p: OlsParams): [number, number, number] {
 
 const fmt = (v: number) => (Number.isInteger(v) ? String(v) : String(+v.toPrecision(3)));
 const covLabel = (c: readonly number[]) =>
-  c[2] === 0 && c[0] === c[1] ? `${fmt(c[0])}·I` : c[2] === 0 ? `diag(${fmt(c[0])}, ${fmt(c[1])})` : `[[${fmt(c[0])}, ${fmt(c[2])}], [${fmt(c[2])}, ${fmt(c[1])}]]`;
+  c[2] === 0 && c[0] === c[1]
+    ? `${fmt(c[0])}·I`
+    : c[2] === 0
+      ? `diag(${fmt(c[0])}, ${fmt(c[1])})`
+      : `[[${fmt(c[0])}, ${fmt(c[2])}], [${fmt(c[2])}, ${fmt(c[1])}]]`;
 
 /**
  * The panels a param set stands for. In 'fig1a-d' the σ² slider sets the first panel and the others

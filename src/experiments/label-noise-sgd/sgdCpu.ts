@@ -36,7 +36,7 @@ export function advanceChainsCpu(
       let g0 = 0;
       let g1 = 0;
       for (let j = 0; j < batch; j++) {
-        let i = 0;
+        let i: number;
         do {
           s = xorshift32(s);
           i = indexOf(s, n);
@@ -58,67 +58,58 @@ export function advanceChainsCpu(
   }
 }
 
-/**
- * One SGD path on the noisy labels and one on the noiseless labels, driven by the same batch
- * sequence (common random numbers: the two paths differ only through the labels). Writes every
- * `stride`-th iterate into `outNoisy`/`outClean` starting at `outOffset` points; returns the new state.
- */
+/** One SGD path: where it is, its batch stream, and how many iterations it has done. */
 export interface PathState {
-  noisy: [number, number];
-  clean: [number, number];
+  beta: [number, number];
   rng: number;
   iter: number;
 }
 
-export function advancePathsCpu(
+/**
+ * Advance one SGD path `steps` iterations on labels `labels`, calling `record` every `stride`-th
+ * iterate. Two paths started from the same rng state draw the same batches (common random numbers),
+ * which is how the noisy and the noiseless path of a panel are made comparable.
+ * Stops early, with `diverged`, once the path is `limit` (L1) from the origin: divergence, not overflow.
+ */
+export function advancePathCpu(
   data: OlsData,
-  yClean: Float64Array,
+  labels: Float64Array,
   eta: number,
   batch: number,
   state: PathState,
   steps: number,
   stride: number,
-  record: (iter: number, n0: number, n1: number, c0: number, c1: number) => void,
-  /** stop as soon as either path is this far (L1) from the origin: divergence, not overflow */
+  record: (iter: number, b0: number, b1: number) => void,
   limit = Infinity,
 ): PathState & { diverged: boolean } {
-  const { n, x0, x1, y } = data;
+  const { n, x0, x1 } = data;
   const scale = eta / batch;
   const stamp = new Int32Array(n).fill(-1);
-  let [a0, a1] = state.noisy;
-  let [c0, c1] = state.clean;
+  let [b0, b1] = state.beta;
   let s = state.rng | 0;
   let iter = state.iter;
   for (let t = 0; t < steps; t++) {
     let g0 = 0;
     let g1 = 0;
-    let h0 = 0;
-    let h1 = 0;
     for (let j = 0; j < batch; j++) {
-      let i = 0;
+      let i: number;
       do {
         s = xorshift32(s);
         i = indexOf(s, n);
       } while (stamp[i] === t);
       stamp[i] = t;
-      const xi0 = x0[i];
-      const xi1 = x1[i];
-      const r = xi0 * a0 + xi1 * a1 - y[i];
-      g0 += xi0 * r;
-      g1 += xi1 * r;
-      const rc = xi0 * c0 + xi1 * c1 - yClean[i];
-      h0 += xi0 * rc;
-      h1 += xi1 * rc;
+      const a = x0[i];
+      const b = x1[i];
+      const r = a * b0 + b * b1 - labels[i];
+      g0 += a * r;
+      g1 += b * r;
     }
-    a0 -= scale * g0;
-    a1 -= scale * g1;
-    c0 -= scale * h0;
-    c1 -= scale * h1;
+    b0 -= scale * g0;
+    b1 -= scale * g1;
     iter++;
     // Written so that NaN also stops the loop.
-    if (!(Math.abs(a0) + Math.abs(a1) + Math.abs(c0) + Math.abs(c1) <= limit))
-      return { noisy: [a0, a1], clean: [c0, c1], rng: s, iter, diverged: true };
-    if (iter % stride === 0) record(iter, a0, a1, c0, c1);
+    if (!(Math.abs(b0) + Math.abs(b1) <= limit)) return { beta: [b0, b1], rng: s, iter, diverged: true };
+    if (iter % stride === 0) record(iter, b0, b1);
   }
-  return { noisy: [a0, a1], clean: [c0, c1], rng: s, iter, diverged: false };
+  return { beta: [b0, b1], rng: s, iter, diverged: false };
 }

@@ -24,7 +24,11 @@ export function transientTimes(maxStep: number): number[] {
   return out;
 }
 
-export function exactTrace(m: PanelModel, p: OlsParams, maxStep: number): { t: number[]; trace: number[] } | null {
+export function exactTrace(
+  m: PanelModel,
+  p: OlsParams,
+  maxStep: number,
+): { t: number[]; trace: number[] } | null {
   if ('error' in m.theory && m.theory.error) return null;
   const times = transientTimes(Math.min(maxStep, 5000));
   const tr = transientCovariance({ X: m.data.X, y: m.data.y }, p.eta, p.batch, beta0, times);
