@@ -99,6 +99,8 @@ const SUPERSCRIPT: Record<string, string> = {
 export function prettyExponent(text: string): string {
   return text.replace(/^(.*?)e\+?([-−]?\d+)$/, (_m, mant: string, exp: string) => {
     const sup = exp.replace(/^([-−]?)0+(?=\d)/, '$1').replace(/./g, (c) => SUPERSCRIPT[c] ?? c);
+    // d3 writes zero as "0e+0" in exponent formats; a lecturer writes 0.
+    if (/^[-−]?0(\.0*)?$/.test(mant)) return '0';
     return mant === '1' ? `10${sup}` : mant === '-1' || mant === '−1' ? `−10${sup}` : `${mant}×10${sup}`;
   });
 }

@@ -91,6 +91,36 @@ describe('Distillation Lab in headless Chromium', () => {
     await page.close();
   });
 
+  it('exports a figure as CSV, SVG and PNG with its parameters inside', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      `${base}#/label-noise-sgd?grid=single&chains=500&iterations=2000&sigma2=0.7`,
+    );
+    await waitForBackend(page);
+    await waitDone(page);
+    const save = async (format: string) => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: new RegExp(`Export σ² = 0\\.7.* as ${format}`) }).click(),
+      ]);
+      const path = await download.path();
+      const { readFileSync } = await import('node:fs');
+      return { name: download.suggestedFilename(), bytes: readFileSync(path!) };
+    };
+    const csv = await save('CSV');
+    expect(csv.name).toBe('xiong-fig1-panel1.csv');
+    const text = csv.bytes.toString('utf8');
+    expect(text).toMatch(/^# .*sigma2.*0\.7/m);
+    expect(text.split('\n').filter((l) => /^-?\d/.test(l)).length).toBeGreaterThan(10);
+    const svg = await save('SVG');
+    expect(svg.bytes.toString('utf8')).toMatch(/<metadata[^>]*>[^]*sigma2[^]*<\/metadata>/);
+    const png = await save('PNG');
+    expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.bytes.toString('latin1')).toMatch(/tEXtparameters[^]*sigma2/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('a tampered link is explained, and the page still works', async () => {
     const { page, problems } = await openPage(
       browser,

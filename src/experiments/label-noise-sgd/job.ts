@@ -161,9 +161,11 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
         : Math.max(1, Math.min(p.speed, Math.floor(frameBudgetMs / 2 / msPerIter / (2 * specs.length))));
       const appends: { noisy: number[]; clean: number[] }[] = specs.map(() => ({ noisy: [], clean: [] }));
       const t0 = performance.now();
+      let pathSteps = 0;
       paths.forEach((s, i) => {
         if (s.noisy.iter >= p.iterations || pathDiv[i] !== null) return;
         const steps = Math.min(iters, p.iterations - s.noisy.iter);
+        pathSteps += 2 * steps;
         const a = appends[i];
         const d = datas[i];
         const noisy = advancePathCpu(
@@ -198,9 +200,10 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
         }
       });
       const tPath = performance.now() - t0;
-      if (iters > 0 && tPath > 0) {
-        msPerIter = Math.max(tPath / (2 * iters * specs.length), 1e-6);
-        pathRate = (2 * iters * specs.length * 1000) / tPath;
+      // Rates only from frames with enough work to time; the last, short frame would mislead.
+      if (pathSteps >= 1000 && tPath > 0) {
+        msPerIter = Math.max(tPath / pathSteps, 1e-6);
+        pathRate = (pathSteps * 1000) / tPath;
       }
       // Chains: few steps per frame at first so the cloud is seen flowing in, then faster.
       let chainSteps = 0;

@@ -32,5 +32,14 @@ export function exactTrace(
   if ('error' in m.theory && m.theory.error) return null;
   const times = transientTimes(Math.min(maxStep, 5000));
   const tr = transientCovariance({ X: m.data.X, y: m.data.y }, p.eta, p.batch, beta0, times);
-  return { t: tr.map((r) => r.time), trace: tr.map((r) => r.cov[0] + r.cov[3]) };
+  const t: number[] = [];
+  const trace: number[] = [];
+  for (const r of tr) {
+    const v = r.cov[0] + r.cov[3];
+    // A diverging run: stop the curve past where the chains are declared diverged, not at 1e300.
+    if (!(v < 1e14)) break;
+    t.push(r.time);
+    trace.push(v);
+  }
+  return { t, trace };
 }
