@@ -77,17 +77,13 @@ async function main() {
   const { server, url } = await serveDist();
   const browser = await launch();
   const rows: { backend: string; report: unknown; result: BenchResult | null; error?: string }[] = [];
-  let latency: number[] = [];
-  let latencyBackend = '';
+  // Latency as a user meets it: the backend chosen automatically.
+  const latencyPage = (await openPage(browser, `${url}#/label-noise-sgd?grid=single&chains=1000`)).page;
+  const latencyBackend = await waitForBackend(latencyPage, 120_000);
+  await latencyPage.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
+  const latency = await sliderLatency(latencyPage, quick ? 15 : 60);
+  await latencyPage.close();
   try {
-    {
-      // Latency as a user meets it: the backend chosen automatically.
-      const { page } = await openPage(browser, `${url}#/label-noise-sgd?grid=single&chains=1000`);
-      latencyBackend = await waitForBackend(page, 120_000);
-      await page.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
-      latency = await sliderLatency(page, quick ? 15 : 60);
-      await page.close();
-    }
     for (const b of backends) {
       const { page } = await openPage(
         browser,

@@ -2,7 +2,20 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chainSeed } from '../../src/math/chainRng';
+import { makePanelData } from '../../src/experiments/label-noise-sgd/model';
+import { moments2d } from '../../src/experiments/label-noise-sgd/moments';
+import { advanceChainsCpu } from '../../src/experiments/label-noise-sgd/sgdCpu';
 import { launch, openPage, serveDist, waitForBackend } from './harness';
+
+/** The chains the page should compute, computed here in Node with the same code and streams. */
+function expectedChains(chains: number, steps: number, seed: number, sigma2: number) {
+  const d = makePanelData(100, seed, sigma2, [20, 20, 0]);
+  const pos = new Float32Array(2 * chains);
+  const rng = Uint32Array.from({ length: chains }, (_, c) => chainSeed(seed * 16, c));
+  advanceChainsCpu(d.soa, 0.01, 5, pos, rng, steps);
+  return moments2d(pos, chains).cov;
+}
 
 let browser: Browser;
 let server: PreviewServer;
@@ -178,6 +191,25 @@ describe('Distillation Lab in headless Chromium', () => {
     expect(gpu.rate).toMatch(/fused WGSL kernel/);
     const cpu = await run('cpu');
     expect(cpu.rate).toMatch(/typed-array loop/);
-    gpu.emp.forEach((v, i) => expect(Math.abs(v - cpu.emp[i])).toBeLessThan(1e-3 * Math.abs(cpu.emp[0])));
+    const node = expectedChains(256, 120, 5, 0.25);
+    // CPU page and Node run the same code on the same streams: equal to rounding of the moments.
+    cpu.emp.forEach((v, i) => expect(Math.abs(v - node[i])).toBeLessThan(1e-9 * Math.abs(node[0])));
+    // The GPU kernel computes in float32 throughout: equal to float32 accuracy.
+    gpu.emp.forEach((v, i) => expect(Math.abs(v - node[i])).toBeLessThan(1e-3 * Math.abs(node[0])));
+  });
+
+  it('chains spread over worker threads compute exactly what one thread computes', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      `${base}#/label-noise-sgd?grid=single&chains=20000&chainSteps=60&iterations=1000&seed=9&backend=wasm`,
+    );
+    await waitForBackend(page);
+    await waitDone(page);
+    expect(await page.textContent('[data-testid=rate]')).toMatch(/on \d+ threads/);
+    const emp = JSON.parse((await page.getAttribute('[data-testid=emp-cov-0]', 'data-value'))!) as number[];
+    const node = expectedChains(20000, 60, 9, 0.25);
+    emp.forEach((v, i) => expect(Math.abs(v - node[i])).toBeLessThan(1e-9 * Math.abs(node[0])));
+    expect(problems).toEqual([]);
+    await page.close();
   });
 });

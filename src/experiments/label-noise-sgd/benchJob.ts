@@ -1,5 +1,6 @@
 import type { JobContext } from '../../engine/job';
 import { chainSeed } from '../../math/chainRng';
+import { ChainPool } from './chainsPool';
 import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData } from './model';
 import { advanceChainsCpu, advancePathCpu } from './sgdCpu';
@@ -58,6 +59,24 @@ export async function* labelNoiseSgdBenchJob(
     const ms = performance.now() - t0;
     engines.push({
       engine: 'typed-array loop',
+      chains: p.jsChains,
+      steps: p.jsSteps,
+      ms,
+      chainStepsPerSec: (p.jsChains * p.jsSteps * 1000) / ms,
+    });
+  }
+  if (ChainPool.available()) {
+    const threads = navigator.hardwareConcurrency;
+    const { pos, rng } = init(p.jsChains);
+    const pool = await ChainPool.create(d.soa, 0.01, 5, pos, rng, threads);
+    await pool.step(5);
+    const t0 = performance.now();
+    await pool.step(p.jsSteps);
+    pool.positions();
+    const ms = performance.now() - t0;
+    pool.dispose();
+    engines.push({
+      engine: `typed-array loop, ${threads} threads`,
       chains: p.jsChains,
       steps: p.jsSteps,
       ms,

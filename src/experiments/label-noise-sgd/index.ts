@@ -12,7 +12,12 @@ import {
 import { initResults, reduce, type OlsResults } from './results';
 
 const fmtRate = (v: number) => (v > 0 ? v.toExponential(2) : '—');
-const engineLabel = { js: 'typed-array loop', tfjs: 'tfjs ops', wgsl: 'fused WGSL kernel' } as const;
+const engineLabel = {
+  js: 'typed-array loop',
+  'js-pool': 'typed-array loop',
+  tfjs: 'tfjs ops',
+  wgsl: 'fused WGSL kernel',
+} as const;
 
 export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
   id: 'label-noise-sgd',
@@ -91,5 +96,5 @@ export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
   rate: (r) =>
     r.frames === 0
       ? ''
-      : `path ${fmtRate(r.pathItersPerSec)} it/s · chains ${fmtRate(r.chainStepsPerSec)} chain-steps/s (${engineLabel[r.engine ?? 'js']})`,
+      : `path ${fmtRate(r.pathItersPerSec)} it/s · chains ${fmtRate(r.chainStepsPerSec)} chain-steps/s (${engineLabel[r.engine ?? 'js']}${r.threads > 1 ? ` on ${r.threads} threads` : ''})`,
 };

@@ -1,5 +1,6 @@
 import type { JobContext } from '../../engine/job';
 import { chainSeed } from '../../math/chainRng';
+import { ChainPool } from './chainsPool';
 import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData, type PanelData } from './model';
 import { moments2d } from './moments';
@@ -7,7 +8,7 @@ import { olsParamsSchema, panelsOf, type OlsParams } from './params';
 import { advanceChainsCpu, advancePathCpu, type PathState } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';
 
-export type ChainsEngine = 'wgsl' | 'tfjs' | 'js';
+export type ChainsEngine = 'wgsl' | 'tfjs' | 'js' | 'js-pool';
 
 export interface OlsPanelFrame {
   panel: number;
@@ -29,6 +30,8 @@ export interface OlsPanelFrame {
 export interface OlsFrame {
   panels: OlsPanelFrame[];
   chainsEngine: ChainsEngine;
+  /** worker threads the chains run on */
+  threads: number;
   chains: number;
   stride: number;
   pathItersPerSec: number;
@@ -45,12 +48,12 @@ const frameBudgetMs = 25;
 const divergenceRadius = 1e6;
 
 interface ChainSet {
-  step(steps: number): void;
+  step(steps: number): void | Promise<void>;
   positions(): Promise<Float32Array>;
   dispose(): void;
 }
 
-function jsChains(data: PanelData, p: OlsParams, panel: number): ChainSet {
+function initialChains(p: OlsParams, panel: number) {
   const pos = new Float32Array(2 * p.chains);
   const rng = new Uint32Array(p.chains);
   for (let c = 0; c < p.chains; c++) {
@@ -58,6 +61,11 @@ function jsChains(data: PanelData, p: OlsParams, panel: number): ChainSet {
     pos[2 * c + 1] = beta0[1];
     rng[c] = chainSeed(p.seed * 16 + panel, c);
   }
+  return { pos, rng };
+}
+
+function jsChains(data: PanelData, p: OlsParams, panel: number): ChainSet {
+  const { pos, rng } = initialChains(p, panel);
   return {
     step: (steps) => advanceChainsCpu(data.soa, p.eta, p.batch, pos, rng, steps),
     positions: async () => pos,
@@ -65,14 +73,21 @@ function jsChains(data: PanelData, p: OlsParams, panel: number): ChainSet {
   };
 }
 
+async function pooledChains(data: PanelData, p: OlsParams, panel: number, shards: number): Promise<ChainSet> {
+  const { pos, rng } = initialChains(p, panel);
+  const pool = await ChainPool.create(data.soa, p.eta, p.batch, pos, rng, shards);
+  return {
+    step: (s) => pool.step(s),
+    positions: async () => pool.positions(),
+    dispose: () => pool.dispose(),
+  };
+}
+
+/** Worker threads pay off only when there is enough work per frame to split. */
+const poolThreshold = 16384;
+
 function wgslChains(device: GPUDevice, data: PanelData, p: OlsParams, panel: number): ChainSet {
-  const pos = new Float32Array(2 * p.chains);
-  const rng = new Uint32Array(p.chains);
-  for (let c = 0; c < p.chains; c++) {
-    pos[2 * c] = beta0[0];
-    pos[2 * c + 1] = beta0[1];
-    rng[c] = chainSeed(p.seed * 16 + panel, c);
-  }
+  const { pos, rng } = initialChains(p, panel);
   const k = WgslOlsChains.create(device, {
     x0: Float32Array.from(data.soa.x0),
     x1: Float32Array.from(data.soa.x1),
@@ -129,13 +144,21 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
   const stride = Math.max(1, Math.ceil(p.iterations / maxPathPoints));
   const drawn = Math.min(p.chains, Math.floor(maxDrawnChains / specs.length));
 
-  const engine = await pickEngine(ctx, datas[0], p);
-  const sets: ChainSet[] = datas.map((d, i) =>
-    engine === 'wgsl'
-      ? wgslChains(ctx.gpuDevice!, d, p, i)
-      : engine === 'tfjs'
-        ? new TfjsOlsChains(ctx.tf, d.soa, p.eta, p.batch, p.chains, p.seed * 16 + i, beta0)
-        : jsChains(d, p, i),
+  let engine = await pickEngine(ctx, datas[0], p);
+  const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
+  if (engine === 'js' && p.chains * specs.length >= poolThreshold && ChainPool.available())
+    engine = 'js-pool';
+  const shards = Math.max(1, Math.floor(cores / specs.length));
+  const sets: ChainSet[] = await Promise.all(
+    datas.map((d, i) =>
+      engine === 'wgsl'
+        ? wgslChains(ctx.gpuDevice!, d, p, i)
+        : engine === 'tfjs'
+          ? new TfjsOlsChains(ctx.tf, d.soa, p.eta, p.batch, p.chains, p.seed * 16 + i, beta0)
+          : engine === 'js-pool'
+            ? pooledChains(d, p, i, shards)
+            : jsChains(d, p, i),
+    ),
   );
   // The noisy and the noiseless path of a panel start from the same rng state: same batches.
   const paths = specs.map((_, i) => {
@@ -213,9 +236,7 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
         const affordable = Math.max(1, Math.floor(frameBudgetMs / 2 / msPerChainStep));
         chainSteps = Math.min(wanted, affordable, p.chainSteps - chainStep);
         const t1 = performance.now();
-        sets.forEach((s, i) => {
-          if (chainDiv[i] === null) s.step(chainSteps);
-        });
+        await Promise.all(sets.map((s, i) => (chainDiv[i] === null ? s.step(chainSteps) : undefined)));
         chainStep += chainSteps;
         positions = await Promise.all(sets.map((s) => s.positions()));
         const tChain = performance.now() - t1;
@@ -251,6 +272,7 @@ export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGen
       yield {
         panels,
         chainsEngine: engine,
+        threads: engine === 'js-pool' ? shards * specs.length : 1,
         chains: p.chains,
         stride,
         pathItersPerSec: pathRate,

@@ -22,6 +22,7 @@ export interface OlsPanelResults {
 export interface OlsResults {
   panels: OlsPanelResults[];
   engine: ChainsEngine | null;
+  threads: number;
   chains: number;
   stride: number;
   pathItersPerSec: number;
@@ -54,6 +55,7 @@ export function initResults(p: OlsParams): OlsResults {
       };
     }),
     engine: null,
+    threads: 1,
     chains: p.chains,
     stride: 1,
     pathItersPerSec: 0,
@@ -87,6 +89,7 @@ export function reduce(r: OlsResults, raw: unknown): OlsResults {
     pr.chainsDivergedAt = pf.chainsDivergedAt;
   }
   r.engine = f.chainsEngine;
+  r.threads = f.threads;
   r.chains = f.chains;
   r.stride = f.stride;
   r.pathItersPerSec = f.pathItersPerSec;
