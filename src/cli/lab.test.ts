@@ -43,3 +43,44 @@ describe('lab ols CLI', () => {
     expect(r.stderr).toMatch(/usage: lab/);
   });
 });
+
+describe('lab hilbert CLI', () => {
+  const fixturePath = 'tests/fixtures/hilbert-mobahi-eps0.04.json';
+  it('matches the fixture (c, eigenvalues 1e-8; B 1e-6)', () => {
+    const fx = JSON.parse(readFileSync(fixturePath, 'utf8'));
+    const r = lab('hilbert', readFileSync(fixturePath, 'utf8'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    const tol: Record<string, number> = {
+      eigenvalues: 1e-8,
+      c: 1e-8,
+      B: 1e-6,
+      predictions: 1e-8,
+      meanSquaredNorm: 1e-8,
+      roundsBeforeCollapse: 0,
+    };
+    const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
+    for (const key of Object.keys(fx.expected)) {
+      const a = flat(out[key]);
+      const b = flat(fx.expected[key]);
+      expect(a.length).toBe(b.length);
+      a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThanOrEqual(tol[key] * Math.abs(b[i])));
+    }
+  });
+  it('infeasible input exits non-zero with "infeasible" and the residual', () => {
+    const r = lab('hilbert', JSON.stringify({ x: [0, 0.5, 1], y: [1, 0, 1], epsilon: 0.01 }));
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(/infeasible.*0\.6667/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+  it.each([
+    ['x outside [0,1]', '{"x":[0.5,2],"y":[1,2],"epsilon":0.1}', /x must lie in \[0, 1\]/],
+    ['length mismatch', '{"x":[0.2,0.5],"y":[1],"epsilon":0.1}', /y has 1 entries/],
+    ['repeated x', '{"x":[0.2,0.2],"y":[1,2],"epsilon":0.1}', /distinct/],
+    ['bad epsilon', '{"x":[0.2,0.5],"y":[1,2],"epsilon":-1}', /epsilon must be > 0/],
+  ])('rejects %s', (_n, input, pattern) => {
+    const r = lab('hilbert', input);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(pattern);
+  });
+});

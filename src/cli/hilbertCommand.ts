@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { selfDistill } from '../math/hilbertSelfDistillation';
+
+const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
+
+/** Input contract of `lab hilbert`: the fixture's inputs; `rounds` and `alpha` are optional. */
+export const hilbertInputSchema = z
+  .object({
+    x: z
+      .array(finiteNumber.pipe(z.number().min(0, 'x must lie in [0, 1]').max(1, 'x must lie in [0, 1]')))
+      .min(2, 'need at least 2 points'),
+    y: z.array(finiteNumber),
+    epsilon: finiteNumber.pipe(z.number().positive('epsilon must be > 0')),
+    rounds: z.number().int('rounds must be an integer').min(1).max(1000).optional(),
+    alpha: finiteNumber
+      .pipe(z.number().min(0, 'alpha must be in [0, 1)').lt(1, 'alpha must be in [0, 1)'))
+      .optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.y.length !== v.x.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['y'],
+        message: `y has ${v.y.length} entries but x has ${v.x.length}`,
+      });
+    if (new Set(v.x).size !== v.x.length)
+      ctx.addIssue({ code: 'custom', path: ['x'], message: 'x values must be distinct' });
+  });
+
+export function hilbertCommand(input: unknown) {
+  const v = hilbertInputSchema.parse(input);
+  const r = selfDistill({ x: v.x, y: v.y, epsilon: v.epsilon, rounds: v.rounds, alpha: v.alpha });
+  return {
+    eigenvalues: r.eigenvalues,
+    c: r.c,
+    B: r.B,
+    predictions: r.predictions,
+    roundsBeforeCollapse: r.roundsBeforeCollapse,
+    meanSquaredNorm: r.meanSquaredNorm,
+    collapsed: r.collapsed,
+    kappa: r.kappa,
+    guaranteedRounds: r.guaranteedRounds,
+  };
+}
