@@ -124,7 +124,8 @@ export function advancePathCpu(
     iter++;
     // Checked every 32 iterations (cheaper, and growth from `limit` cannot overflow in 32 steps);
     // written so that NaN also stops the loop.
-    if ((iter & 31) === 0 && !(Math.abs(b0) + Math.abs(b1) <= limit)) return { beta: [b0, b1], rng: s, iter, diverged: true };
+    if ((iter & 31) === 0 && !(Math.abs(b0) + Math.abs(b1) <= limit))
+      return { beta: [b0, b1], rng: s, iter, diverged: true };
     if (iter % stride === 0) record(iter, b0, b1);
   }
   return { beta: [b0, b1], rng: s, iter, diverged: false };
