@@ -35,7 +35,7 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
       </span>
       <span className="run" data-testid="run-state" data-state={status}>
         run: <strong>{status}</strong>
-        {message && <span className="error-text"> — {message}</span>}
+        {message && <span className={status === 'error' ? 'error-text' : 'muted'}> — {message}</span>}
       </span>
       <span className="buttons">
         {status === 'paused' ? (

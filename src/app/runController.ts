@@ -40,7 +40,13 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
   function start() {
     const s = store.getState();
     pending = [];
-    client.start(byId[s.experimentId].job, s.params);
+    const spec = byId[s.experimentId].jobFor(s.params);
+    if (!spec) {
+      client.cancel();
+      s.setStatus('idle', 'exact theory only: nothing to run');
+      return;
+    }
+    client.start(spec.job, spec.params);
     s.setStatus('starting');
   }
 

@@ -6,7 +6,8 @@ export interface LegendEntry {
   id: string;
   label: string;
   color: string;
-  kind: 'line' | 'point';
+  /** 'bar' draws a filled square swatch (bar charts). */
+  kind: 'line' | 'point' | 'bar';
   dash?: 'solid' | 'dashed' | 'dotted';
   width?: number;
   alpha?: number;
@@ -51,6 +52,15 @@ export function Legend(props: { entries: LegendEntry[]; corner: Corner; plotW: n
                 strokeWidth={Math.min(e.width ?? 2, 3)}
                 strokeDasharray={dashArray(e.dash, Math.min(e.width ?? 2, 3))}
                 strokeOpacity={e.alpha ?? 1}
+              />
+            ) : e.kind === 'bar' ? (
+              <rect
+                x={PAD + SWATCH / 2 - 5}
+                y={cy - 5}
+                width={10}
+                height={10}
+                fill={e.color}
+                fillOpacity={e.alpha ?? 1}
               />
             ) : (
               <circle

@@ -4,7 +4,8 @@ import { ChartShell } from './ChartShell';
 import { nearestIndex, pixelPath, toPixels } from './decimate';
 import { toCsv, type FigureSource } from './exportFigure';
 import { Legend, legendSize, type LegendEntry } from './Legend';
-import { pickLegendCorner } from './legendPlacement';
+import { cornerRect, pickLegendCorner } from './legendPlacement';
+import { VerticalMarker, type LineMarker } from './VerticalMarker';
 import {
   autoDomain,
   drawable,
@@ -40,6 +41,12 @@ export interface LineChartProps {
   exportName?: string;
   exportParams?: Record<string, unknown>;
   testId?: string;
+  /**
+   * Vertical marker line at data-space `x` (pinned to the nearest edge when outside the x domain).
+   * With `onChange` it is draggable (pointer, throttled to animation frames) and keyboard-operable;
+   * it is controlled: the line moves when the caller passes the new `x` back.
+   */
+  marker?: LineMarker;
 }
 
 /** Extents over points whose x and y are both drawable on their axes. */
@@ -70,7 +77,7 @@ const seriesColor = (s: LineSeries, i: number) => s.color ?? palette[i % palette
 
 /** Line chart for training curves and theory overlays; SVG, decimated for dense series. */
 export function LineChart(props: LineChartProps) {
-  const { title, series, width, height, xLabel, yLabel, exportName, exportParams, testId } = props;
+  const { title, series, width, height, xLabel, yLabel, exportName, exportParams, testId, marker } = props;
   const xKind = props.xScale ?? 'linear';
   const yKind = props.yScale ?? 'linear';
   // Primitive deps so an inline `[a, b]` literal from the caller does not defeat memoisation.
@@ -118,7 +125,8 @@ export function LineChart(props: LineChartProps) {
       lines: pixels.map((p) => p.xy),
       points: [],
     });
-    return { x, y, xTicks, yTicks, frame, pixels, paths, entries, corner };
+    const legendRect = entries.length ? cornerRect(corner, frame.plotW, frame.plotH, size.w, size.h) : null;
+    return { x, y, xTicks, yTicks, frame, pixels, paths, entries, corner, legendRect };
   }, [series, width, height, xKind, yKind, xd0, xd1, yd0, yd1]);
 
   const getFigure = useCallback((): FigureSource | null => {
@@ -136,16 +144,14 @@ export function LineChart(props: LineChartProps) {
           columns[`${s.id}_x`] = s.x;
           columns[`${s.id}_y`] = s.y;
         }
-        return toCsv(
-          columns,
-          params,
-          series.map((s) => `series ${s.id}: ${s.label}`),
-        );
+        const comments = series.map((s) => `series ${s.id}: ${s.label}`);
+        if (marker) comments.push(`marker: ${marker.label ?? 'marker'} at x=${marker.x}`);
+        return toCsv(columns, params, comments);
       },
     };
-  }, [series, width, height, exportParams]);
+  }, [series, width, height, exportParams, marker]);
 
-  const { x, y, xTicks, yTicks, frame, paths, pixels, entries, corner } = geom;
+  const { x, y, xTicks, yTicks, frame, paths, pixels, entries, corner, legendRect } = geom;
   const onMove = (e: PointerEvent<SVGRectElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     setHoverPx(Math.min(Math.max(e.clientX - r.left, 0), frame.plotW));
@@ -206,6 +212,7 @@ export function LineChart(props: LineChartProps) {
               plotW={frame.plotW}
               plotH={frame.plotH}
               xLabel={xLabel}
+              top={marker ? 30 : 8}
             />
           )}
           <rect
@@ -216,6 +223,17 @@ export function LineChart(props: LineChartProps) {
             onPointerMove={onMove}
             onPointerLeave={() => setHoverPx(null)}
           />
+          {marker && (
+            <VerticalMarker
+              marker={marker}
+              x={x}
+              xKind={xKind}
+              plotW={frame.plotW}
+              plotH={frame.plotH}
+              onHover={setHoverPx}
+              avoid={legendRect}
+            />
+          )}
         </g>
       </svg>
     </ChartShell>
@@ -233,8 +251,10 @@ function HoverReadout(props: {
   plotW: number;
   plotH: number;
   xLabel: string;
+  /** Top of the box in plot px (kept clear of a marker's label). */
+  top: number;
 }) {
-  const { px, series, monotone, x, y, xKind, yKind, plotW, plotH, xLabel } = props;
+  const { px, series, monotone, x, y, xKind, yKind, plotW, plotH, xLabel, top } = props;
   const xv = x.invert(px);
   // A plain loop (not map) because headerX is taken from the first series that has a point.
   let headerX = NaN;
@@ -261,7 +281,7 @@ function HoverReadout(props: {
   const boxW = Math.ceil(Math.max(approxTextWidth(header, font.legend), ...rowW) + 30);
   const boxH = 8 + (rows.length + 1) * 15;
   const bx = px + 10 + boxW > plotW ? px - 10 - boxW : px + 10;
-  const by = Math.min(8, Math.max(0, plotH - boxH));
+  const by = Math.min(top, Math.max(0, plotH - boxH));
   return (
     <g data-export="ignore" pointerEvents="none">
       <line x1={px} x2={px} y1={0} y2={plotH} stroke="#888" strokeWidth={1} strokeDasharray="3 3" />

@@ -1,5 +1,8 @@
 /** Public API of the chart kit. Charts are pure: they know nothing of any experiment. */
 export { LineChart, type LineChartProps, type LineSeries } from './LineChart';
+export type { LineMarker } from './VerticalMarker';
+export { BarChart, type BarChartProps, type BarGroup, type BarOverlay } from './BarChart';
+export { barChartCsv } from './bars';
 export {
   TrajectoryChart,
   trajectoryCsv,

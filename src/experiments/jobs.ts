@@ -1,4 +1,5 @@
 import type { JobRegistry } from '../engine/job';
+import { hilbertNnJob } from './hilbert-self-distillation/nnJob';
 import { labelNoiseSgdBenchJob } from './label-noise-sgd/benchJob';
 import { labelNoiseSgdJob } from './label-noise-sgd/job';
 
@@ -6,4 +7,5 @@ import { labelNoiseSgdJob } from './label-noise-sgd/job';
 export const jobs: JobRegistry = {
   'label-noise-sgd': labelNoiseSgdJob,
   'label-noise-sgd/bench': labelNoiseSgdBenchJob,
+  'hilbert-self-distillation/nn': (params, ctx) => hilbertNnJob(params, ctx),
 };

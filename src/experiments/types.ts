@@ -20,6 +20,7 @@ export interface ChoiceControl {
   label: string;
   options: readonly { value: string; label: string }[];
   help: string;
+  enabledWhen?: (params: Record<string, unknown>) => boolean;
 }
 export type Control = NumberControl | ChoiceControl;
 
@@ -39,8 +40,9 @@ export interface ExperimentDef<P extends Record<string, unknown> = Record<string
   defaults: P;
   controls: Control[];
   presets: { id: string; label: string; params: Partial<P> }[];
-  job: string;
-  /** params that only change the view: no new run */
+  /** the worker job to run for these params, or null when the figure needs none (exact theory only) */
+  jobFor(params: P): { job: string; params: unknown } | null;
+  /** params that only change the view or the exact (main-thread) theory: no new run */
   uiKeys?: string[];
   initResults(params: P): R;
   /** fold one frame into the results (may mutate), returning them */

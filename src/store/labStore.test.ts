@@ -48,3 +48,37 @@ describe('lab store', () => {
     expect(s.getState().params.chains).toBe(defaultParams.chains);
   });
 });
+
+describe('lab store with two experiments', () => {
+  const two = async () => {
+    const { hilbertSelfDistillation } = await import('../experiments/hilbert-self-distillation');
+    return createLabStore([labelNoiseSgd, hilbertSelfDistillation]);
+  };
+  it('switches experiment and round-trips the Hilbert state through the URL', async () => {
+    const a = await two();
+    a.getState().setExperiment('hilbert-self-distillation');
+    expect(a.getState().setParam('epsilon', 0.01)).toBe(true);
+    expect(a.getState().setParam('data', 'synthetic')).toBe(true);
+    expect(a.getState().setParam('endpoints', 'on')).toBe(true);
+    const b = await two();
+    b.getState().loadHash(a.getState().hash());
+    expect(b.getState().experimentId).toBe('hilbert-self-distillation');
+    expect(b.getState().params).toEqual(a.getState().params);
+  });
+  it('exact-only params do not restart the worker; network params do', async () => {
+    const s = await two();
+    s.getState().setExperiment('hilbert-self-distillation');
+    const key = s.getState().runKey;
+    s.getState().setParam('epsilon', 0.02);
+    s.getState().setParam('alpha', 0.3);
+    expect(s.getState().runKey).toBe(key);
+    s.getState().setParam('nnHidden', 64);
+    expect(s.getState().runKey).toBe(key + 1);
+  });
+  it('rejects an out-of-range ε with a message', async () => {
+    const s = await two();
+    s.getState().setExperiment('hilbert-self-distillation');
+    expect(s.getState().setParam('epsilon', 5)).toBe(false);
+    expect(s.getState().paramErrors.epsilon).toBeTruthy();
+  });
+});

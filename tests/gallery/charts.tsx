@@ -2,10 +2,13 @@
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import {
+  BarChart,
   colors,
   LineChart,
   palette,
   TrajectoryChart,
+  type BarGroup,
+  type BarOverlay,
   type EllipseOverlay,
   type LineSeries,
   type MarkerOverlay,
@@ -147,10 +150,80 @@ const animate = new URLSearchParams(location.search).has('animate');
 const CURVES = animate ? [1, 2, 3, 4].map(lossCurves) : [lossCurves(1)];
 const LAYERS = animate ? [2, 3, 4, 5].map(trajectoryLayers) : [trajectoryLayers(2)];
 
+/** B_t diagonal: 6 rounds × 9 eigen-directions, decaying geometrically in both, on a log axis. */
+const BT_ROUNDS = 6;
+const BT_K = 9;
+const BT_GROUPS: BarGroup[] = Array.from({ length: BT_ROUNDS }, (_, t) => ({
+  id: `t${t}`,
+  label: `t = ${t}`,
+  values: Float64Array.from({ length: BT_K }, (_, k) =>
+    // One exact zero (not drawable on a log axis) to show it is skipped.
+    t === 5 && k === 8 ? 0 : Math.pow(0.62, k) * Math.pow(0.45, t),
+  ),
+  color: palette[0],
+}));
+const BT_OVERLAYS: BarOverlay[] = BT_GROUPS.map((g, t) => ({
+  id: `bound${t}`,
+  label: 'theoretical bound',
+  group: t,
+  values: Float64Array.from({ length: BT_K }, (_, k) =>
+    k === 0 && t === 0 ? NaN : 1.7 * g.values[k] || NaN,
+  ),
+  color: colors.theory,
+  shape: 'tick',
+}));
+const BT_PARAMS = { rounds: BT_ROUNDS, K: BT_K, decay: 0.62 };
+
+/** Stress case: 13 rounds × 40 directions, linear axis, per-group colours, dot overlay, one NaN. */
+const DENSE_GROUPS: BarGroup[] = Array.from({ length: 13 }, (_, t) => ({
+  id: `t${t}`,
+  label: `t = ${t}`,
+  values: Float64Array.from({ length: 40 }, (_, k) =>
+    t === 3 && k === 5 ? NaN : Math.exp(-k / 9) * (1 - 0.06 * t) + 0.05,
+  ),
+}));
+const DENSE_OVERLAYS: BarOverlay[] = [
+  {
+    id: 'limit',
+    label: 'limit (t → ∞)',
+    group: 12,
+    values: Float64Array.from({ length: 40 }, (_, k) => Math.exp(-k / 9) * 0.2 + 0.05),
+    color: colors.marker,
+    shape: 'dot',
+  },
+];
+
 declare global {
   interface Window {
     __frameTimes?: number[];
+    __markerChanges?: number[];
   }
+}
+
+function MarkerDemo({ curves }: { curves: LineSeries[] }) {
+  const [t, setT] = useState(6000);
+  return (
+    <LineChart
+      title="Early stopping: drag the marker"
+      series={curves.slice(0, 3)}
+      width={620}
+      height={340}
+      xLabel="iteration t"
+      yLabel="loss"
+      yScale="log"
+      exportName="gallery-marker"
+      exportParams={{ ...PARAMS, stopAt: t }}
+      testId="line-marker"
+      marker={{
+        x: t,
+        label: 'stop',
+        onChange: (v) => {
+          (window.__markerChanges ??= []).push(v);
+          setT(Math.round(v));
+        },
+      }}
+    />
+  );
 }
 
 function Gallery() {
@@ -217,6 +290,40 @@ function Gallery() {
           exportName="gallery-trajectory"
           exportParams={PARAMS}
           testId="trajectory"
+        />
+      </div>
+      <div className="card">
+        <BarChart
+          title="Diagonal of B_t per round (log scale)"
+          groups={BT_GROUPS}
+          overlays={BT_OVERLAYS}
+          width={620}
+          height={340}
+          xLabel="round t (bars: eigen-direction k = 1…9)"
+          yLabel="[B_t]_kk"
+          yScale="log"
+          barLabel={(_t, k) => `k = ${k + 1}`}
+          legend={[{ label: '[B_t]_kk (measured)', color: palette[0] }]}
+          exportName="gallery-bt-bars"
+          exportParams={BT_PARAMS}
+          testId="bars-log"
+        />
+      </div>
+      <div className="card">
+        <MarkerDemo curves={curves} />
+      </div>
+      <div className="card">
+        <BarChart
+          title="13 rounds × 40 directions (linear)"
+          groups={DENSE_GROUPS}
+          overlays={DENSE_OVERLAYS}
+          width={620}
+          height={300}
+          xLabel="round t"
+          yLabel="[B_t]_kk"
+          barLabel={(_t, k) => `k = ${k + 1}`}
+          exportName="gallery-bt-dense"
+          testId="bars-dense"
         />
       </div>
       <div className="card">

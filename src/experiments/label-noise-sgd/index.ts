@@ -88,7 +88,7 @@ export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
     },
   ],
   presets,
-  job: 'label-noise-sgd',
+  jobFor: (params) => ({ job: 'label-noise-sgd', params }),
   uiKeys: ['view'],
   initResults,
   reduce: (r, f) => reduce(r, f),

@@ -1,0 +1,185 @@
+import { LineChart, colors, palette, type LineSeries } from '../../charts';
+import { useLab } from '../../app/storeContext';
+import type { HilbertParams } from './params';
+import type { HilbertResults } from './results';
+
+const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+
+/** Mean as a solid line and mean ± one standard deviation over seeds as thin dotted lines. */
+function band(
+  id: string,
+  label: string,
+  x: number[],
+  mean: number[],
+  std: number[],
+  color: string,
+  withBand: boolean,
+): LineSeries[] {
+  const out: LineSeries[] = [{ id, label, x, y: mean, color, width: 2 }];
+  if (withBand) {
+    out.push({
+      id: `${id}-hi`,
+      label: '',
+      x,
+      y: mean.map((m, i) => m + std[i]),
+      color,
+      dash: 'dotted',
+      width: 1,
+    });
+    out.push({
+      id: `${id}-lo`,
+      label: '',
+      x,
+      y: mean.map((m, i) => m - std[i]),
+      color,
+      dash: 'dotted',
+      width: 1,
+    });
+  }
+  return out;
+}
+
+/** Fig. 4–6: rounds of self-distillation of a small network on Fashion-MNIST, trained in the worker. */
+export function NnSection({ params, results }: { params: HilbertParams; results: HilbertResults }) {
+  const setParam = useLab((s) => s.setParam);
+  const status = useLab((s) => s.status);
+  const message = useLab((s) => s.statusMessage);
+  const width = 860;
+  if (params.nn === 'off')
+    return (
+      <section className="nn-section" data-testid="nn-section">
+        <h3>Neural networks (Fig. 4–6)</h3>
+        <p>
+          The theory predicts that rounds of self-distillation with ℓ2 loss lower the training accuracy on the
+          original labels round by round, while test accuracy first rises, then falls. Train an MLP on a
+          4000-image Fashion-MNIST subset (shipped with the lab, loaded only now) in the worker and see.
+        </p>
+        <button type="button" onClick={() => setParam('nn', 'on')} data-testid="nn-start">
+          Train networks
+        </button>
+      </section>
+    );
+  const rounds = results.rounds;
+  const x = rounds.map((r) => r.round);
+  const withBand = params.nnSeeds > 1;
+  const series: LineSeries[] = [
+    ...band(
+      'train',
+      'training accuracy on the original labels',
+      x,
+      rounds.map((r) => r.summary.trainAcc.mean),
+      rounds.map((r) => r.summary.trainAcc.std),
+      colors.clean,
+      withBand,
+    ),
+    ...band(
+      'test',
+      'test accuracy',
+      x,
+      rounds.map((r) => r.summary.testAcc.mean),
+      rounds.map((r) => r.summary.testAcc.std),
+      colors.noisy,
+      withBand,
+    ),
+  ];
+  const es = results.earlyStop;
+  const esSeries: LineSeries[] = [];
+  if (es) {
+    const xs = es.summary.map((_, t) => t);
+    esSeries.push({
+      id: 'sd',
+      label: 'self-distillation, round t',
+      x,
+      y: rounds.map((r) => r.summary.testAcc.mean),
+      color: colors.noisy,
+      width: 2,
+    });
+    esSeries.push({
+      id: 'es',
+      label: 'trained from scratch, stopped at round t’s training loss',
+      x: xs,
+      y: es.summary.map((s) => (s.testAcc.n > 0 ? s.testAcc.mean : NaN)),
+      color: palette[2],
+      width: 2,
+      dash: 'dashed',
+    });
+  }
+  const p = results.progress;
+  return (
+    <section className="nn-section" data-testid="nn-section">
+      <h3>
+        Neural networks (Fig. 4–6): MLP, {params.nnHidden} hidden units,{' '}
+        {params.nnLoss === 'l2' ? 'ℓ2 loss on softmax outputs' : 'cross-entropy'}, {params.nnSeeds} seed(s),
+        Fashion-MNIST
+      </h3>
+      <p className="muted" data-testid="nn-progress">
+        {status === 'error'
+          ? `Training failed: ${message}`
+          : p
+            ? `${p.phase === 'distill' ? `round ${p.round} of ${params.nnRounds - 1}` : 'early-stopping runs'}: epoch ${p.epoch.toFixed(1)} / ${p.epochs}, training loss ${p.loss.toFixed(4)}`
+            : results.done
+              ? `done in ${(results.done.totalMs / 1000).toFixed(1)} s (per round: ${results.done.roundMs.map((m) => (m / 1000).toFixed(1)).join(', ')} s)`
+              : status === 'starting'
+                ? 'loading the data and starting…'
+                : ''}
+        <button type="button" onClick={() => setParam('nn', 'off')} style={{ marginLeft: 12 }}>
+          stop networks
+        </button>
+      </p>
+      <LineChart
+        title="(Fig. 4) accuracy per self-distillation round (mean, dotted: ± 1 std over seeds)"
+        series={series}
+        width={width}
+        height={300}
+        xLabel="self-distillation round t"
+        yLabel="accuracy"
+        xDomain={[0, Math.max(params.nnRounds - 1, 1)]}
+        exportName="mobahi-fig4-network-rounds"
+        exportParams={params}
+        testId="nn-rounds-chart"
+      />
+      {rounds.length > 0 && (
+        <table className="theory-table" data-testid="nn-table">
+          <thead>
+            <tr>
+              <th>round</th>
+              <th>train acc. (original labels)</th>
+              <th>test acc.</th>
+              <th>ℓ2 loss on original labels</th>
+              <th>time</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rounds.map((r) => (
+              <tr key={r.round} data-testid={`nn-row-${r.round}`}>
+                <td>{r.round}</td>
+                <td>
+                  {pct(r.summary.trainAcc.mean)} ± {pct(r.summary.trainAcc.std)}
+                </td>
+                <td>
+                  {pct(r.summary.testAcc.mean)} ± {pct(r.summary.testAcc.std)}
+                </td>
+                <td>{r.summary.trainLossOrig.mean.toFixed(4)}</td>
+                <td>{(r.ms / 1000).toFixed(1)} s</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {params.nnEarlyStop === 'on' && (
+        <LineChart
+          title="(Fig. 6) test accuracy: self-distillation vs early stopping at the same training loss"
+          series={esSeries}
+          width={width}
+          height={280}
+          xLabel="round t (whose training loss sets the stop)"
+          yLabel="test accuracy"
+          xDomain={[0, Math.max(params.nnRounds - 1, 1)]}
+          exportName="mobahi-fig6-early-stopping"
+          exportParams={params}
+          testId="nn-es-chart"
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,62 @@
+import seedrandom from 'seedrandom';
+import { fitCurves, InfeasibleError, selfDistill, type HilbertRun } from '../../math/hilbertSelfDistillation';
+import { splineGreen } from '../../math/splineGreen';
+import { targetFunctions, type HilbertParams } from './params';
+
+/**
+ * The paper's training data on the 9 interior points x = 0.1 … 0.9 (the same values appear in a
+ * later notebook by the authors). The endpoint values are not published, and at x = 0 and 1 the
+ * Green's function vanishes anyway, so the paper's own 11-point example is infeasible at ε = 0.04.
+ */
+export const paperData = {
+  x: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
+  y: [1.2334, 1.33232, 0.69202, -0.29756, -0.24189, -0.79645, -0.96165, -0.49673, -0.34691],
+};
+
+export interface Dataset {
+  x: number[];
+  y: number[];
+  target: ((x: number) => number) | null;
+}
+
+export function makeData(p: HilbertParams): Dataset {
+  if (p.data === 'paper') return { x: paperData.x, y: paperData.y, target: targetFunctions['sin(2πx)'] };
+  const f = targetFunctions[p.target];
+  const rng = seedrandom.alea(`hilbert:${p.seed}`);
+  const K = p.points;
+  // Evenly spaced on [0, 1] with the endpoints, or on the interior only.
+  const x = Array.from({ length: K }, (_, i) => (p.endpoints === 'on' ? i / (K - 1) : (i + 1) / (K + 1)));
+  const y = x.map((xi) => {
+    const u = Math.max(rng(), 1e-300);
+    const v = rng();
+    return f(xi) + p.noise * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  });
+  return { x, y, target: f };
+}
+
+export const grid = Array.from({ length: 241 }, (_, i) => i / 240);
+
+export type HilbertModel =
+  | { ok: true; data: Dataset; run: HilbertRun; curves: number[][] }
+  | { ok: false; data: Dataset; infeasible: InfeasibleError | null; message: string };
+
+export function hilbertModel(p: HilbertParams): HilbertModel {
+  const data = makeData(p);
+  try {
+    const run = selfDistill({
+      x: data.x,
+      y: data.y,
+      epsilon: p.epsilon,
+      alpha: p.alpha,
+      rounds: p.alpha > 0 ? p.maxRounds : 50,
+    });
+    return { ok: true, data, run, curves: fitCurves(run, data.x, grid) };
+  } catch (e) {
+    if (e instanceof InfeasibleError) return { ok: false, data, infeasible: e, message: e.message };
+    return { ok: false, data, infeasible: null, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function greenCurve(t: number): number[] {
+  return grid.map((x) => splineGreen(x, t));
+}

@@ -1,0 +1,70 @@
+import type { Browser, Page } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, serveDist, waitForBackend } from './harness';
+
+let browser: Browser;
+let server: PreviewServer;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, url: base } = await serveDist());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const roundsText = (page: Page) => page.textContent('[data-testid=rounds-before-collapse]');
+
+describe('Hilbert-space self-distillation panel', () => {
+  it('renders the fits and the B_t bars; dragging ε changes the rounds before collapse', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/hilbert-self-distillation`);
+    await waitForBackend(page);
+    await page.waitForSelector('[data-testid=bars-chart] rect[data-bar]');
+    expect(await roundsText(page)).toMatch(/^4 \(rounds 0–3/);
+    // 4 rounds × 9 directions (bars ≤ 0 are not drawn on any scale)
+    expect(await page.locator('[data-testid=bars-chart] rect[data-bar]').count()).toBeGreaterThanOrEqual(30);
+    const slider = page.getByRole('slider', { name: /ε/ });
+    const box = (await slider.boundingBox())!;
+    // Smaller ε: more rounds before the solution collapses.
+    await page.mouse.move(box.x + box.width * 0.66, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height / 2, { steps: 6 });
+    await page.mouse.up();
+    const eps = Number(await page.inputValue('input[aria-label="loss tolerance ε value"]'));
+    expect(eps).toBeLessThan(0.01);
+    await expect.poll(async () => Number((await roundsText(page))!.split(' ')[0])).toBeGreaterThan(4);
+    await page.screenshot({ path: 'screenshots/hilbert-small-eps.png', fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the 11-point variant with endpoints explains its infeasibility with the number', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/hilbert-self-distillation`);
+    await waitForBackend(page);
+    await page.click('[data-preset=endpoints]');
+    await page.waitForSelector('[data-testid=infeasible]');
+    expect(await page.textContent('[data-testid=infeasible]')).toMatch(
+      /Infeasible.*residual alone is \d\.\d+/,
+    );
+    // The fits chart still shows the data: never a blank chart.
+    expect(await page.locator('[data-testid=fits-chart] canvas').count()).toBe(1);
+    await page.screenshot({ path: 'screenshots/hilbert-infeasible.png', fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('the Green’s function marker can be dragged', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/hilbert-self-distillation?greenT=0.3`);
+    await waitForBackend(page);
+    const handle = page.getByRole('slider', { name: /^t$/ });
+    await handle.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/greenT=0\.32/);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
