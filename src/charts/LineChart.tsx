@@ -36,6 +36,8 @@ export interface LineChartProps {
   yLabel: string;
   yScale?: 'linear' | 'log';
   xScale?: 'linear' | 'log';
+  /** x is a count (rounds, epochs): label whole numbers only */
+  xIntegerTicks?: boolean;
   xDomain?: [number, number];
   yDomain?: [number, number];
   exportName?: string;
@@ -80,6 +82,7 @@ export function LineChart(props: LineChartProps) {
   const { title, series, width, height, xLabel, yLabel, exportName, exportParams, testId, marker } = props;
   const xKind = props.xScale ?? 'linear';
   const yKind = props.yScale ?? 'linear';
+  const xIntegerTicks = props.xIntegerTicks ?? false;
   // Primitive deps so an inline `[a, b]` literal from the caller does not defeat memoisation.
   const xd0 = props.xDomain?.[0];
   const xd1 = props.xDomain?.[1];
@@ -100,12 +103,15 @@ export function LineChart(props: LineChartProps) {
       xd0 !== undefined && xd1 !== undefined ? [xd0, xd1] : safeExtent(ext.x, xKind);
     let frame = frameFor(width, height, yTicks);
     let x = makeScale(xKind, xDom, [0, frame.plotW]);
-    let xTicks = xTicksFor(x, xKind, frame.plotW);
+    // Counts get whole-number ticks only: "round 0.5" means nothing.
+    const integral = (ticks: ReturnType<typeof xTicksFor>) =>
+      xIntegerTicks ? ticks.filter((t) => Number.isInteger(t.value)) : ticks;
+    let xTicks = integral(xTicksFor(x, xKind, frame.plotW));
     const fitted = fitRight(frame, x, xTicks);
     if (fitted !== frame) {
       frame = fitted;
       x = makeScale(xKind, xDom, [0, frame.plotW]);
-      xTicks = xTicksFor(x, xKind, frame.plotW);
+      xTicks = integral(xTicksFor(x, xKind, frame.plotW));
     }
     const pixels = series.map((s) => toPixels(s.x, s.y, x, y, xKind, yKind, frame.plotW));
     const paths = pixels.map(pixelPath);
@@ -127,7 +133,7 @@ export function LineChart(props: LineChartProps) {
     });
     const legendRect = entries.length ? cornerRect(corner, frame.plotW, frame.plotH, size.w, size.h) : null;
     return { x, y, xTicks, yTicks, frame, pixels, paths, entries, corner, legendRect };
-  }, [series, width, height, xKind, yKind, xd0, xd1, yd0, yd1]);
+  }, [series, width, height, xKind, yKind, xd0, xd1, yd0, yd1, xIntegerTicks]);
 
   const getFigure = useCallback((): FigureSource | null => {
     const svg = svgRef.current;

@@ -67,4 +67,26 @@ describe('Hilbert-space self-distillation panel', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('trains network rounds in the worker on the shipped Fashion-MNIST subset', async () => {
+    const q = 'nnRounds=3&nnSeeds=2&nnHidden=32&nnEpochs=6&nnTrain=400&nnEarlyStop=on';
+    const { page, problems } = await openPage(browser, `${base}#/hilbert-self-distillation?${q}`);
+    await waitForBackend(page);
+    await page.click('[data-testid=nn-start]');
+    await page.waitForSelector('[data-testid=nn-row-2]', { timeout: 150_000 });
+    await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
+    const rows = await page.locator('[data-testid^=nn-row-]').allTextContents();
+    expect(rows).toHaveLength(3);
+    // Accuracies are real percentages, well above chance (10%) after training.
+    for (const r of rows) {
+      const [train, , test] = [...r.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]));
+      expect(train).toBeGreaterThan(30);
+      expect(test).toBeGreaterThan(30);
+    }
+    expect(await page.locator('[data-testid=nn-es-chart] [data-series-id=es]').count()).toBe(1);
+    expect(await page.textContent('[data-testid=rate]')).toMatch(/epochs\/s/);
+    await page.screenshot({ path: 'screenshots/hilbert-network-rounds.png', fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

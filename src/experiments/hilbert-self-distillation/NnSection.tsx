@@ -132,6 +132,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
         width={width}
         height={300}
         xLabel="self-distillation round t"
+        xIntegerTicks
         yLabel="accuracy"
         xDomain={[0, Math.max(params.nnRounds - 1, 1)]}
         exportName="mobahi-fig4-network-rounds"
@@ -173,6 +174,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
           width={width}
           height={280}
           xLabel="round t (whose training loss sets the stop)"
+          xIntegerTicks
           yLabel="test accuracy"
           xDomain={[0, Math.max(params.nnRounds - 1, 1)]}
           exportName="mobahi-fig6-early-stopping"

@@ -98,18 +98,16 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
       alpha: 0.9,
     });
   if (model.ok)
-    model.curves
-      .slice(0, shown + 1)
-      .forEach((c, t) =>
-        dataLayers.push({
-          id: `fit-${t}`,
-          label: `f_${t} (round ${t})`,
-          xy: interleave(grid, c),
-          color: roundColor(t),
-          kind: 'path',
-          alpha: t === shown ? 1 : 0.55,
-        }),
-      );
+    model.curves.slice(0, shown + 1).forEach((c, t) =>
+      dataLayers.push({
+        id: `fit-${t}`,
+        label: `f_${t} (round ${t})`,
+        xy: interleave(grid, c),
+        color: roundColor(t),
+        kind: 'path',
+        alpha: t === shown ? 1 : 0.55,
+      }),
+    );
   dataLayers.push({
     id: 'data',
     label: `data (K = ${model.data.x.length})`,
@@ -240,6 +238,7 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
               width={half}
               height={320}
               xLabel="round t"
+              xIntegerTicks
               yLabel="‖y_t‖²/K"
               yScale="log"
               exportName="mobahi-collapse"
