@@ -84,3 +84,29 @@ describe('lab hilbert CLI', () => {
     expect(r.stderr).toMatch(pattern);
   });
 });
+
+describe('lab ntk CLI', () => {
+  const fixturePath = 'tests/fixtures/ntk-relu-clusters-n64.json';
+  it('matches the fixture (top 10 eigenvalues 1e-8 relative, ratios 1e-9 absolute)', () => {
+    const fx = JSON.parse(readFileSync(fixturePath, 'utf8'));
+    const r = lab('ntk', readFileSync(fixturePath, 'utf8'));
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    for (let i = 0; i < 10; i++)
+      expect(Math.abs(out.eigenvalues[i] / fx.expected.eigenvalues[i] - 1)).toBeLessThan(1e-8);
+    expect(out.eigenvalues).toHaveLength(fx.expected.eigenvalues.length);
+    expect(Math.abs(out.topKRatio - fx.expected.topKRatio)).toBeLessThan(1e-9);
+    expect(Math.abs(out.topKRatioClean - fx.expected.topKRatioClean)).toBeLessThan(1e-9);
+  });
+  it.each([
+    ['non-unit rows', '{"X":[[1,1],[0,1]],"y":[1,-1],"topK":1}', /unit-norm inputs/],
+    ['topK > n', '{"X":[[1,0],[0,1]],"y":[1,-1],"topK":3}', /topK 3 exceeds n = 2/],
+    ['ragged X', '{"X":[[1,0],[1]],"y":[1,-1],"topK":1}', /row 1 has 1 entries/],
+    ['zero labels', '{"X":[[1,0],[0,1]],"y":[0,0],"topK":1}', /all zeros/],
+  ])('rejects %s', (_n, input, pattern) => {
+    const r = lab('ntk', input);
+    expect(r.status).not.toBe(0);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});

@@ -1,11 +1,13 @@
 import { ZodError } from 'zod';
 import { hilbertCommand } from './hilbertCommand';
+import { ntkCommand } from './ntkCommand';
 import { olsCommand } from './olsCommand';
 
 /** Headless entry: `lab <command> < input.json` prints one JSON object; bad input → one line on stderr, exit 1. */
 const commands: Record<string, (input: unknown) => unknown> = {
   ols: olsCommand,
   hilbert: hilbertCommand,
+  ntk: ntkCommand,
 };
 
 async function readStdin(): Promise<string> {

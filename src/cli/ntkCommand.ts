@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { reluNtk, symmetricEigen, topKRatio } from '../math/ntkRelu';
+
+const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
+
+/** Input contract of `lab ntk`: the fixture's inputs (X rows unit-norm, labels y, topK). */
+export const ntkInputSchema = z
+  .object({
+    X: z.array(z.array(finiteNumber).min(1, 'rows of X must not be empty')).min(2, 'X needs at least 2 rows'),
+    y: z.array(finiteNumber),
+    yClean: z.array(finiteNumber).optional(),
+    topK: z.number().int('topK must be an integer').min(1, 'topK must be ≥ 1'),
+  })
+  .superRefine((v, ctx) => {
+    const d = v.X[0].length;
+    v.X.forEach((r, i) => {
+      if (r.length !== d)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['X', i],
+          message: `row ${i} has ${r.length} entries, expected ${d}`,
+        });
+      const norm = Math.sqrt(r.reduce((s, x) => s + x * x, 0));
+      if (Math.abs(norm - 1) > 1e-6)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['X', i],
+          message: `row ${i} has norm ${norm.toPrecision(6)}; the ReLU NTK formula needs unit-norm inputs`,
+        });
+    });
+    if (v.y.length !== v.X.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['y'],
+        message: `y has ${v.y.length} entries but X has ${v.X.length} rows`,
+      });
+    if (v.yClean && v.yClean.length !== v.X.length)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['yClean'],
+        message: `yClean has ${v.yClean.length} entries but X has ${v.X.length} rows`,
+      });
+    if (v.topK > v.X.length)
+      ctx.addIssue({ code: 'custom', path: ['topK'], message: `topK ${v.topK} exceeds n = ${v.X.length}` });
+    if (v.y.every((x) => x === 0))
+      ctx.addIssue({ code: 'custom', path: ['y'], message: 'y is all zeros: its top-k ratio is undefined' });
+  });
+
+export function ntkCommand(input: unknown) {
+  const v = ntkInputSchema.parse(input);
+  const { values, vectors } = symmetricEigen(reluNtk(v.X));
+  return {
+    eigenvalues: values,
+    topKRatio: topKRatio(v.y, vectors, v.topK),
+    ...(v.yClean ? { topKRatioClean: topKRatio(v.yClean, vectors, v.topK) } : {}),
+  };
+}
