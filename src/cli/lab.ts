@@ -2,12 +2,14 @@ import { ZodError } from 'zod';
 import { hilbertCommand } from './hilbertCommand';
 import { ntkCommand } from './ntkCommand';
 import { olsCommand } from './olsCommand';
+import { selfDistillCommand } from './selfDistillCommand';
 
 /** Headless entry: `lab <command> < input.json` prints one JSON object; bad input → one line on stderr, exit 1. */
-const commands: Record<string, (input: unknown) => unknown> = {
+const commands: Record<string, (input: unknown) => unknown | Promise<unknown>> = {
   ols: olsCommand,
   hilbert: hilbertCommand,
   ntk: ntkCommand,
+  'self-distill': selfDistillCommand,
 };
 
 async function readStdin(): Promise<string> {
@@ -34,7 +36,7 @@ async function main() {
     fail(`input is not valid JSON: ${e instanceof Error ? e.message : e}`);
   }
   try {
-    process.stdout.write(JSON.stringify(cmd(input)) + '\n');
+    process.stdout.write(JSON.stringify(await cmd(input)) + '\n');
   } catch (e) {
     if (e instanceof ZodError) {
       const first = e.issues[0];

@@ -1,5 +1,6 @@
 import type { JobRegistry } from '../engine/job';
 import { hilbertNnJob } from './hilbert-self-distillation/nnJob';
+import { ntkExperimentJob } from './ntk-self-distillation/experimentJob';
 import { labelNoiseSgdBenchJob } from './label-noise-sgd/benchJob';
 import { labelNoiseSgdJob } from './label-noise-sgd/job';
 
@@ -7,5 +8,6 @@ import { labelNoiseSgdJob } from './label-noise-sgd/job';
 export const jobs: JobRegistry = {
   'label-noise-sgd': labelNoiseSgdJob,
   'label-noise-sgd/bench': labelNoiseSgdBenchJob,
+  'ntk-self-distillation': ntkExperimentJob,
   'hilbert-self-distillation/nn': (params, ctx) => hilbertNnJob(params, ctx),
 };

@@ -1,0 +1,346 @@
+import { LineChart, colors, palette, type LineSeries } from '../../charts';
+import { Equation } from '../../app/Equation';
+import { useElementWidth } from '../../app/useElementWidth';
+import type { PanelProps } from '../types';
+import type { NtkParams } from './params';
+import type { NtkResults } from './results';
+
+const fmt = (v: number | null | undefined, digits = 3) =>
+  v === null || v === undefined || !Number.isFinite(v)
+    ? '—'
+    : Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4
+      ? v.toPrecision(digits)
+      : v.toExponential(digits - 1);
+const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)}%`;
+const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
+
+export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(900);
+  const half = width > 760 ? Math.floor((width - 16) / 2) : width;
+  const { theory, fig2, start, metrics, done } = results;
+  const it = metrics.map((m) => m.iteration);
+  const noiseLabel = params.data === 'clusters' ? 'flip probability ρ' : 'symmetric noise p';
+  const currentNoise = params.data === 'clusters' ? params.rho : params.p;
+
+  // Spectrum: H∞ (all eigenvalues) against the live network's empirical NTK (top m).
+  const spectrum: LineSeries[] = [];
+  if (theory)
+    spectrum.push({
+      id: 'hinf',
+      label: 'infinite-width H∞',
+      x: range(theory.eigenvalues.length),
+      y: theory.eigenvalues,
+      color: colors.theory,
+      width: 2,
+    });
+  if (results.spectrumInit)
+    spectrum.push({
+      id: 'emp0',
+      label: `empirical H, width ${params.width}, at init`,
+      x: range(results.spectrumInit.eigenvalues.length),
+      y: results.spectrumInit.eigenvalues,
+      color: colors.clean,
+      dash: 'dashed',
+    });
+  if (results.spectrumEnd)
+    spectrum.push({
+      id: 'emp1',
+      label: 'empirical H after training',
+      x: range(results.spectrumEnd.eigenvalues.length),
+      y: results.spectrumEnd.eigenvalues,
+      color: colors.noisy,
+      dash: 'dotted',
+    });
+
+  const widthSeries: LineSeries[] = [];
+  if (results.width) {
+    const w = results.width;
+    widthSeries.push({
+      id: 'dist',
+      label: '‖H_k − H∞‖_F / ‖H∞‖_F at init',
+      x: w.widths,
+      y: w.distance,
+      color: colors.clean,
+      width: 2,
+    });
+    widthSeries.push({
+      id: 'ref',
+      label: '∝ 1/√k',
+      x: w.widths,
+      y: w.widths.map((k) => w.distance[0] * Math.sqrt(w.widths[0] / k)),
+      color: '#888888',
+      dash: 'dashed',
+    });
+  }
+
+  const fig2Series: LineSeries[] = [];
+  if (fig2) {
+    fig2Series.push({
+      id: 'ratio',
+      label: `‖P_top${fig2.topK} y‖/‖y‖, mean of ${fig2.draws} draws`,
+      x: fig2.levels,
+      y: fig2.mean,
+      color: colors.clean,
+      width: 2,
+    });
+    fig2Series.push({
+      id: 'hi',
+      label: '± 1 std',
+      x: fig2.levels,
+      y: fig2.mean.map((m, i) => m + fig2.std[i]),
+      color: colors.clean,
+      dash: 'dotted',
+    });
+    fig2Series.push({
+      id: 'lo',
+      label: '',
+      x: fig2.levels,
+      y: fig2.mean.map((m, i) => m - fig2.std[i]),
+      color: colors.clean,
+      dash: 'dotted',
+    });
+  }
+
+  // AIR: each residual component decays like (1 − ηλ_i)^t.
+  const air: LineSeries[] = [];
+  if (start && theory && metrics.length > 0 && metrics[0].normal.air.length > 0) {
+    const a0 = metrics[0].normal.air;
+    a0.forEach((v0, i) => {
+      const color = palette[i % palette.length];
+      air.push({
+        id: `m${i}`,
+        label: `e_${i + 1}ᵀ(u_t − y), λ_${i + 1} = ${fmt(theory.eigenvalues[i])}`,
+        x: it,
+        y: metrics.map((m) => Math.abs(m.normal.air[i] / v0)),
+        color,
+      });
+      const q = Math.abs(1 - start.eta * theory.eigenvalues[i]);
+      // Below float32 resolution the measurement cannot follow: stop the theory curve there.
+      const ts = it.filter((t) => Math.pow(q, t) > 1e-7);
+      air.push({ id: `t${i}`, label: '', x: ts, y: ts.map((t) => Math.pow(q, t)), color, dash: 'dashed' });
+    });
+  }
+
+  const pair = (id: string, get: (m: (typeof metrics)[number]['normal']) => number): LineSeries[] => [
+    {
+      id: `${id}-n`,
+      label: 'normal training',
+      x: it,
+      y: metrics.map((m) => get(m.normal)),
+      color: colors.clean,
+      width: 2,
+    },
+    {
+      id: `${id}-s`,
+      label: 'self-distillation (Alg. 1)',
+      x: it,
+      y: metrics.map((m) => get(m.selfDistill)),
+      color: colors.noisy,
+      width: 2,
+    },
+  ];
+  const fig5: LineSeries[] = [
+    {
+      id: 'gain',
+      label: 'information gain: top-k ratio of ŷ_t − of y',
+      x: it,
+      y: metrics.map((m) => m.selfDistill.infoGain ?? NaN),
+      color: palette[2],
+      width: 2,
+    },
+    {
+      id: 'alpha',
+      label: 'α_t',
+      x: it,
+      y: metrics.map((m) => m.selfDistill.alpha),
+      color: '#777777',
+      dash: 'dashed',
+    },
+  ];
+  const last =
+    done ??
+    (metrics.length
+      ? { normal: metrics[metrics.length - 1].normal, selfDistill: metrics[metrics.length - 1].selfDistill }
+      : null);
+  const common = { exportParams: params, xLabel: 'iteration t' };
+
+  return (
+    <div className="panel" ref={ref}>
+      <section className="explain">
+        <p>
+          A two-layer network <Equation tex="f(W,x)=v^\top\phi(Wx)" /> (ReLU, fixed{' '}
+          <Equation tex="v=\pm1/\sqrt k" />) trained by full-batch gradient descent fits the label components
+          along the top eigenvectors of its neural tangent kernel first: the residual along{' '}
+          <Equation tex="e_i" /> decays like <Equation tex="(1-\eta\lambda_i)^t" /> (anisotropic information
+          retrieval). Label noise lives in the small eigenspaces. Algorithm 1 trains on{' '}
+          <Equation tex="\hat y_t=\alpha_t y+(1-\alpha_t)\,h(f(x))" /> and so keeps what was learned early.
+        </p>
+      </section>
+      {params.alphaRule === 'paper' && params.data === 'clusters' && (
+        <p className="warn banner" data-testid="alpha-trap">
+          The paper’s rule 1 − α_t = λ·acc on two classes: at initialisation the accuracy is already ≈ ½, so α
+          drops to ≈ 1 − λ/2 at step 0 and the network locks in its random initial predictions. The
+          chance-corrected rule (default) subtracts the chance level 1/C.
+        </p>
+      )}
+      {start?.notes.map((n) => (
+        <p className="note" key={n}>
+          {n}
+        </p>
+      ))}
+      <div className="two-col">
+        <LineChart
+          title="NTK spectrum: infinite width vs the live network"
+          series={spectrum}
+          width={half}
+          height={280}
+          xLabel="eigenvalue index"
+          yLabel="eigenvalue"
+          yScale="log"
+          xScale="log"
+          exportName="dong-ntk-spectrum"
+          exportParams={params}
+          testId="ntk-spectrum"
+        />
+        <LineChart
+          title="Empirical NTK → H∞ as the width grows"
+          series={widthSeries}
+          width={half}
+          height={280}
+          xLabel="width k"
+          yLabel="relative Frobenius distance"
+          yScale="log"
+          xScale="log"
+          exportName="dong-ntk-width"
+          exportParams={params}
+          testId="ntk-width"
+        />
+      </div>
+      <div className="two-col">
+        <LineChart
+          title={`(Fig. 2) label share in the top-${params.topK} eigenspace${theory ? ` — current labels ${fmt(theory.labelRatio)}, clean ${fmt(theory.cleanRatio)}` : ''}`}
+          series={fig2Series}
+          width={half}
+          height={280}
+          xLabel={noiseLabel}
+          yLabel="‖P_k y‖ / ‖y‖"
+          yDomain={[0, 1.05]}
+          marker={{ x: currentNoise, label: 'now' }}
+          exportName="dong-fig2"
+          exportParams={params}
+          testId="ntk-fig2"
+        />
+        <LineChart
+          title="AIR: residual along the top eigenvectors (solid) vs (1 − ηλ_i)^t (dashed)"
+          series={air}
+          width={half}
+          height={280}
+          yLabel="|e_iᵀ(u_t − y)| / |e_iᵀ(u_0 − y)|"
+          yScale="log"
+          exportName="dong-air"
+          testId="ntk-air"
+          {...common}
+        />
+      </div>
+      <h3 className="subhead">(Fig. 4) normal training vs self-distillation, same data and initialisation</h3>
+      <div className="two-col">
+        <LineChart
+          title="training loss on the noisy labels"
+          series={pair('loss', (m) => m.loss)}
+          width={half}
+          height={240}
+          yLabel="½‖f − y‖²"
+          yScale="log"
+          exportName="dong-loss"
+          testId="ntk-loss"
+          {...common}
+        />
+        <LineChart
+          title="accuracy on the clean training labels"
+          series={pair('clean', (m) => m.cleanAccuracy)}
+          width={half}
+          height={240}
+          yLabel="accuracy"
+          exportName="dong-clean-acc"
+          testId="ntk-clean-acc"
+          {...common}
+        />
+        <LineChart
+          title="ℓ2 distance to the clean labels"
+          series={pair('l2', (m) => m.l2ToClean)}
+          width={half}
+          height={240}
+          yLabel="‖f − y_clean‖/√n"
+          exportName="dong-l2"
+          testId="ntk-l2"
+          {...common}
+        />
+        <LineChart
+          title="test accuracy"
+          series={pair('test', (m) => m.testAccuracy)}
+          width={half}
+          height={240}
+          yLabel="accuracy"
+          exportName="dong-test-acc"
+          testId="ntk-test-acc"
+          {...common}
+        />
+      </div>
+      <LineChart
+        title="(Fig. 5) self-distillation gains information"
+        series={fig5}
+        width={width}
+        height={240}
+        yLabel="ratio difference / α"
+        exportName="dong-fig5"
+        testId="ntk-fig5"
+        {...common}
+      />
+      <table className="theory-table" data-testid="ntk-summary">
+        <thead>
+          <tr>
+            <th />
+            <th>clean-label accuracy</th>
+            <th>ℓ2 to clean labels</th>
+            <th>test accuracy</th>
+            <th>accuracy on the noisy labels</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr data-testid="ntk-row-normal">
+            <th>normal training</th>
+            <td>{pct(last?.normal.cleanAccuracy)}</td>
+            <td>{fmt(last?.normal.l2ToClean)}</td>
+            <td>{pct(last?.normal.testAccuracy)}</td>
+            <td>{pct(last?.normal.trainAccuracy)}</td>
+          </tr>
+          <tr data-testid="ntk-row-sd">
+            <th>
+              self-distillation (
+              {params.alphaRule === 'chance'
+                ? 'chance-corrected α'
+                : params.alphaRule === 'paper'
+                  ? 'paper’s α'
+                  : 'linear α'}
+              , λ = {params.lambda})
+            </th>
+            <td data-testid="sd-clean-acc" data-value={last?.selfDistill.cleanAccuracy}>
+              {pct(last?.selfDistill.cleanAccuracy)}
+            </td>
+            <td>{fmt(last?.selfDistill.l2ToClean)}</td>
+            <td>{pct(last?.selfDistill.testAccuracy)}</td>
+            <td>{pct(last?.selfDistill.trainAccuracy)}</td>
+          </tr>
+        </tbody>
+      </table>
+      <p className="note">
+        {start &&
+          `n = ${start.n}, d = ${start.d}, ${start.outputs > 1 ? `${start.outputs} classes` : 'two classes'}, width ${start.width}, η = ${fmt(start.eta)} (= ${params.etaScale}/λ_max, λ_max = ${fmt(start.lambdaMax)}), ${pct(start.flippedFraction)} of the training labels flipped. `}
+        {done && `${done.stepsPerSecond.toFixed(1)} GD steps/s (both runs batched).`}
+        {results.progress &&
+          ` training: iteration ${results.progress.iteration} of ${results.progress.iterations}…`}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,245 @@
+import seedrandom from 'seedrandom';
+import type { JobContext } from '../../engine/job';
+import {
+  defaultDataBaseUrl,
+  fetchArrayBuffer,
+  loadFashionSubset,
+  type FashionSubset,
+} from '../../data/fashionMnist';
+import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
+import { clusterData, fashionNoisy } from './data';
+import { ntkParamsSchema, type NtkParams } from './params';
+import { ntkTrainJob, type NtkFrame } from './trainJob';
+
+/** Exact float64 facts about the training inputs, computed in the worker (an n = 512 eigensolve takes ~1 s). */
+export interface NtkTheoryFrame {
+  kind: 'theory';
+  /** all eigenvalues of the infinite-width NTK H∞ of the training inputs, descending */
+  eigenvalues: number[];
+  /** ‖P_k y‖/‖y‖ of the observed labels and of the clean labels */
+  labelRatio: number;
+  cleanRatio: number;
+  topK: number;
+  ms: number;
+}
+
+/** Fig. 2: the top-k ratio of the labels against the noise level, over independent draws. */
+export interface NtkFig2Frame {
+  kind: 'fig2';
+  /** ρ (clusters) or p (Fashion-MNIST) */
+  levels: number[];
+  mean: number[];
+  std: number[];
+  draws: number;
+  topK: number;
+  ms: number;
+}
+
+/** The empirical NTK at initialisation converging to H∞ as the width grows. */
+export interface NtkWidthFrame {
+  kind: 'width';
+  widths: number[];
+  /** ‖H_k − H∞‖_F/‖H∞‖_F */
+  distance: number[];
+  ms: number;
+}
+
+export type NtkExperimentFrame = NtkTheoryFrame | NtkFig2Frame | NtkWidthFrame | NtkFrame;
+
+const meanStd = (xs: number[]) => {
+  const m = xs.reduce((s, v) => s + v, 0) / xs.length;
+  const v = xs.length > 1 ? xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1) : 0;
+  return { mean: m, std: Math.sqrt(v) };
+};
+
+/** Frobenius top-k ratio of an n × C label matrix (C = 1: the plain vector ratio). */
+function matrixRatio(Y: number[][], vectors: number[][], k: number): number {
+  const C = Y[0].length;
+  let proj = 0;
+  let norm = 0;
+  for (let c = 0; c < C; c++) {
+    const col = Y.map((r) => r[c]);
+    const r = topKRatio(col, vectors, k);
+    const nc = col.reduce((s, v) => s + v * v, 0);
+    proj += r * r * nc;
+    norm += nc;
+  }
+  return norm > 0 ? Math.sqrt(proj / norm) : 0;
+}
+
+// The worker keeps these between runs: a λ or η change must not redo the eigensolves.
+const memo = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  if (!memo.has(key)) {
+    if (memo.size > 16) memo.clear();
+    memo.set(key, make());
+  }
+  return memo.get(key) as T;
+}
+
+function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
+  const levels = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
+  const n = Math.min(p.n, 256);
+  const per: number[][] = levels.map(() => []);
+  for (let draw = 0; draw < p.draws; draw++) {
+    const set = clusterData({
+      n,
+      d: p.d,
+      clusters: Math.min(p.clusters, n),
+      radius: p.radius,
+      rho: 0,
+      seed: p.seed * 1000 + draw,
+    });
+    const { vectors } = symmetricEigen(reluNtk(set.X));
+    const rng = seedrandom.alea(`fig2:${p.seed}:${draw}`);
+    const u = set.yClean.map(() => rng());
+    levels.forEach((rho, li) =>
+      per[li].push(
+        topKRatio(
+          set.yClean.map((v, i) => (u[i] < rho ? -v : v)),
+          vectors,
+          p.topK,
+        ),
+      ),
+    );
+  }
+  const s = per.map(meanStd);
+  return { levels, mean: s.map((x) => x.mean), std: s.map((x) => x.std), draws: p.draws, topK: p.topK };
+}
+
+function fig2Fashion(p: NtkParams, subset: FashionSubset): Omit<NtkFig2Frame, 'kind' | 'ms'> {
+  const levels = [0, 0.2, 0.4, 0.6, 0.8];
+  const base = fashionNoisy(subset, { trainSize: p.n, testSize: 10, p: 0, seed: p.seed });
+  const { vectors } = symmetricEigen(reluNtk(base.X));
+  const per = levels.map((lvl) =>
+    Array.from({ length: p.draws }, (_, draw) => {
+      const f = fashionNoisy(subset, { trainSize: p.n, testSize: 10, p: lvl, seed: p.seed * 1000 + draw });
+      return matrixRatio(f.Y, vectors, p.topK);
+    }),
+  );
+  const s = per.map(meanStd);
+  return { levels, mean: s.map((x) => x.mean), std: s.map((x) => x.std), draws: p.draws, topK: p.topK };
+}
+
+/** ‖H_k − H∞‖_F/‖H∞‖_F for a few widths, with tfjs matmuls: H_k = (XXᵀ) ⊙ (P Pᵀ)/k, P = 1[XWᵀ > 0]. */
+async function widthSweep(ctx: JobContext, X: number[][], hInf: number[][], widths: number[], seed: number) {
+  const tf = ctx.tf;
+  const n = X.length;
+  const Xt = tf.tensor2d(X);
+  const Hinf = tf.tensor2d(hInf);
+  const hinfNorm = (await tf.norm(Hinf).data())[0];
+  const out: number[] = [];
+  for (const k of widths) {
+    if (ctx.cancelled()) break;
+    const dist = tf.tidy(() => {
+      const W = tf.randomNormal([X[0].length, k], 0, 1, 'float32', seed + k);
+      const P = tf.cast(tf.greater(tf.matMul(Xt, W), 0), 'float32');
+      const H = tf.mul(tf.matMul(Xt, Xt, false, true), tf.div(tf.matMul(P, P, false, true), k));
+      return tf.norm(tf.sub(H, Hinf));
+    });
+    out.push((await dist.data())[0] / hinfNorm);
+    dist.dispose();
+  }
+  tf.dispose([Xt, Hinf]);
+  void n;
+  return out;
+}
+
+/**
+ * Dong et al. live: the exact spectrum and Fig. 2 first (float64, in this worker), the width sweep of
+ * the empirical NTK, then normal training and Algorithm 1 side by side (trainJob).
+ */
+export async function* ntkExperimentJob(
+  raw: unknown,
+  ctx: JobContext,
+): AsyncGenerator<NtkExperimentFrame, void, void> {
+  const parsed = ntkParamsSchema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(
+      `invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
+  const p = parsed.data;
+  let subset: FashionSubset | undefined;
+  if (p.data === 'fashion') {
+    subset = await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl());
+    if (ctx.cancelled()) return;
+  }
+  // The training inputs exactly as trainJob builds them.
+  const t0 = performance.now();
+  const dataKey = JSON.stringify([p.data, p.n, p.d, p.clusters, p.radius, p.rho, p.p, p.seed]);
+  const train =
+    p.data === 'clusters'
+      ? (() => {
+          const s = clusterData({
+            n: p.n,
+            d: p.d,
+            clusters: p.clusters,
+            radius: p.radius,
+            rho: p.rho,
+            seed: p.seed,
+          });
+          return { X: s.X, Y: s.y.map((v) => [v]), Yclean: s.yClean.map((v) => [v]) };
+        })()
+      : (() => {
+          const f = fashionNoisy(subset!, { trainSize: p.n, testSize: 10, p: p.p, seed: p.seed });
+          const onehot = (c: number) => f.Y[0].map((_, j) => (j === c ? 1 : 0));
+          return { X: f.X, Y: f.Y, Yclean: f.yCleanClass.map(onehot) };
+        })();
+  const { hInf, eig } = cached(`eig:${dataKey}`, () => {
+    const H = reluNtk(train.X);
+    return { hInf: H, eig: symmetricEigen(H) };
+  });
+  yield {
+    kind: 'theory',
+    eigenvalues: eig.values,
+    labelRatio: matrixRatio(train.Y, eig.vectors, p.topK),
+    cleanRatio: matrixRatio(train.Yclean, eig.vectors, p.topK),
+    topK: p.topK,
+    ms: performance.now() - t0,
+  };
+  if (ctx.cancelled()) return;
+  const t1 = performance.now();
+  const fig2 = cached(`fig2:${dataKey}:${p.draws}:${p.topK}`, () =>
+    p.data === 'clusters' ? fig2Clusters(p) : fig2Fashion(p, subset!),
+  );
+  yield { kind: 'fig2', ...fig2, ms: performance.now() - t1 };
+  if (ctx.cancelled()) return;
+  const t2 = performance.now();
+  const maxWidth = ctx.backend === 'webgpu' ? 16384 : 4096;
+  const widths = [...new Set([64, 256, 1024, 4096, 16384, p.width])]
+    .filter((w) => w <= Math.max(maxWidth, p.width))
+    .sort((a, b) => a - b);
+  const distance = await cached(`width:${dataKey}:${ctx.backend}`, () =>
+    widthSweep(ctx, train.X, hInf, widths, p.seed),
+  );
+  if (ctx.cancelled()) return;
+  yield { kind: 'width', widths, distance, ms: performance.now() - t2 };
+  yield* ntkTrainJob(
+    {
+      data: p.data,
+      n: p.n,
+      d: p.d,
+      clusters: p.clusters,
+      radius: p.radius,
+      rho: p.rho,
+      nTest: 512,
+      trainSize: p.n,
+      testSize: 500,
+      p: p.p,
+      width: p.width,
+      iterations: p.iterations,
+      etaScale: p.etaScale,
+      lambda: p.lambda,
+      alphaRule: p.alphaRule,
+      h: p.h,
+      tau: p.tau,
+      topK: p.topK,
+      spectrumM: Math.min(16, p.n),
+      seed: p.seed,
+      topEig: eig.vectors.slice(0, p.topK),
+      hInf: hInf.flat(),
+    },
+    ctx,
+    subset,
+  );
+}
