@@ -1,5 +1,6 @@
 import type { JobRegistry } from '../engine/job';
 import { hilbertNnJob } from './hilbert-self-distillation/nnJob';
+import { ntkBenchJob } from './ntk-self-distillation/benchJob';
 import { ntkExperimentJob } from './ntk-self-distillation/experimentJob';
 import { labelNoiseSgdBenchJob } from './label-noise-sgd/benchJob';
 import { labelNoiseSgdJob } from './label-noise-sgd/job';
@@ -9,5 +10,6 @@ export const jobs: JobRegistry = {
   'label-noise-sgd': labelNoiseSgdJob,
   'label-noise-sgd/bench': labelNoiseSgdBenchJob,
   'ntk-self-distillation': ntkExperimentJob,
+  'ntk-self-distillation/bench': ntkBenchJob,
   'hilbert-self-distillation/nn': (params, ctx) => hilbertNnJob(params, ctx),
 };

@@ -15,6 +15,11 @@ interface Engine {
   ms: number;
   chainStepsPerSec: number;
 }
+interface NtkBench {
+  backend: string;
+  spectrum: { n: number; float64Ms: number | null; tfjsMs: number; m: number; iterations: number }[];
+  training: { n: number; width: number; stepsPerSecond: number; msPerStep: number }[];
+}
 interface BenchResult {
   backend: string;
   pathMs: number;
@@ -142,6 +147,30 @@ async function main() {
     '[data-testid=c-values]',
     '.panel',
   );
+  // NTK spectrum and two-layer training per backend (Dong et al.).
+  const ntkRows: { backend: string; result: NtkBench | null; error?: string }[] = [];
+  for (const [i, b] of backends.entries()) {
+    const { page } = await openPage(browser, `${url}#/hilbert-self-distillation?backend=${b}`);
+    try {
+      await waitForBackend(page, 120_000);
+      const params = {
+        sizes: quick ? [256] : [256, 512, 1024],
+        float64: i === 0,
+        widths: quick ? [1024] : [1024, 4096],
+        trainN: 256,
+        trainIterations: quick ? 3 : 10,
+      };
+      const { report, frames } = (await page.evaluate(
+        `window.__labRunJob(${JSON.stringify(b)}, 'ntk-self-distillation/bench', ${JSON.stringify(params)})`,
+      )) as { report: { active: string }; frames: NtkBench[] };
+      if (report.active !== b)
+        ntkRows.push({ backend: b, result: null, error: `not available (fell back to ${report.active})` });
+      else ntkRows.push({ backend: b, result: frames[0] });
+    } catch (err) {
+      ntkRows.push({ backend: b, result: null, error: String(err).split('\n')[0] });
+    }
+    await page.close();
+  }
   // Per-round network training time per backend (Mobahi et al. Fig. 4 job, small configuration).
   const nnRows: { backend: string; roundMs: number[]; error?: string }[] = [];
   for (const b of backends) {
@@ -258,6 +287,43 @@ async function main() {
     `- ${latencyLine(`Mobahi et al. panel, ε slider, ${hilbert.backend} (eigensystem, every round's c_t, fits on a 241-point grid, bars)`, hilbert.latency)}`,
     '',
   );
+  lines.push('## NTK spectrum (Dong et al.)', '');
+  lines.push(
+    'Plain float64: the infinite-width ReLU NTK built in JS and fully eigendecomposed with ml-matrix (what the panel uses for H∞). ' +
+      'tfjs: the live network’s empirical NTK at width 1024 built with tfjs matmuls and its top 16 eigenvalues by subspace iteration (float64 Rayleigh–Ritz on 24 × 24 blocks).',
+    '',
+  );
+  lines.push(
+    '| backend | n | plain float64, full spectrum (ms) | tfjs, top 16 (ms) | ratio |',
+    '|---|---|---|---|---|',
+  );
+  const ref = new Map<number, number>();
+  for (const r of ntkRows)
+    for (const s of r.result?.spectrum ?? []) if (s.float64Ms !== null) ref.set(s.n, s.float64Ms);
+  for (const r of ntkRows) {
+    if (!r.result) {
+      lines.push(`| ${r.backend} | — | — | — | ${r.error} |`);
+      continue;
+    }
+    for (const s of r.result.spectrum) {
+      const f = ref.get(s.n);
+      lines.push(
+        `| ${r.backend} | ${s.n} | ${f?.toFixed(0) ?? '—'} | ${s.tfjsMs.toFixed(0)} (${s.iterations} iterations) | ${f ? `${(f / s.tfjsMs).toFixed(1)}×` : '—'} |`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    'Full-batch GD of the two-layer network, normal training and Algorithm 1 batched into one program (n = 256, d = 32):',
+    '',
+  );
+  lines.push('| backend | width k | GD steps/s (both runs) | ms per step |', '|---|---|---|---|');
+  for (const r of ntkRows)
+    for (const t of r.result?.training ?? [])
+      lines.push(
+        `| ${r.backend} | ${t.width} | ${t.stepsPerSecond.toFixed(1)} | ${t.msPerStep.toFixed(1)} |`,
+      );
+  lines.push('');
   lines.push('## Self-distillation of a network, per round (Mobahi et al. Fig. 4 job)', '');
   lines.push(
     'MLP 784–128–10, ℓ2 loss on softmax outputs, 2 seeds batched, 2000 training images, batch 64, ' +

@@ -53,4 +53,21 @@ describe('NTK eigenspaces and self-distillation panel', () => {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it.each(['webgl', 'wasm'])(
+    'trains on the %s backend too (batched matmuls must not rely on broadcasting)',
+    async (backend) => {
+      const { page, problems } = await openPage(
+        browser,
+        `${base}#/ntk-self-distillation?${small}&iterations=20&backend=${backend}`,
+      );
+      expect(await waitForBackend(page)).toBe(backend);
+      await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
+      expect(Number(await page.getAttribute('[data-testid=sd-clean-acc]', 'data-value'))).toBeGreaterThan(
+        0.5,
+      );
+      expect(problems).toEqual([]);
+      await page.close();
+    },
+  );
 });

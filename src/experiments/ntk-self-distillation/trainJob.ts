@@ -372,7 +372,7 @@ const accuracy = (pred: Int32Array, truth: Int32Array) => {
  * Rayleigh–Ritz problem (QᵀHQ, QᵀQ), so a slightly non-orthonormal Q is harmless. Only p × p matrices
  * are read back.
  */
-async function topEigenvalues(
+export async function topEigenvalues(
   tf: Tf,
   H: tfjs.Tensor2D,
   m: number,
@@ -523,9 +523,15 @@ export async function* ntkTrainJob(
   let Wt: tfjs.Tensor3D | null = null;
   try {
     const X = own(tf.tensor2d(P.X, [n, d]));
-    const X3 = own(tf.reshape(X, [1, n, d]) as tfjs.Tensor3D);
-    const Xtest3 = own(tf.tensor3d(P.testX, [1, nTest, d]));
-    const V3 = own(tf.tensor3d(outputLayer(k, C, p.seed), [1, k, C]));
+    // Batch dimension 2 spelled out rather than broadcast from 1: tfjs-webgl's batched matMul rejects
+    // broadcast batch dimensions ("Size(…) must match the product of shape 2,1,…").
+    const X3 = own(tf.tidy(() => tf.tile(tf.reshape(X, [1, n, d]), [2, 1, 1]) as tfjs.Tensor3D));
+    const Xtest3 = own(
+      tf.tidy(() => tf.tile(tf.tensor3d(P.testX, [1, nTest, d]), [2, 1, 1]) as tfjs.Tensor3D),
+    );
+    const V3 = own(
+      tf.tidy(() => tf.tile(tf.tensor3d(outputLayer(k, C, p.seed), [1, k, C]), [2, 1, 1]) as tfjs.Tensor3D),
+    );
     const Y = own(tf.tensor2d(Float32Array.from(P.Y), [n, C]));
     const yClassT = own(tf.tensor1d(P.yClass, 'int32'));
     const XXt = own(tf.matMul(X, X, false, true));
