@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { finiteNumber } from '../schema/numbers';
 import { selfDistill } from '../math/hilbertSelfDistillation';
-
-const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
 
 /** Input contract of `lab hilbert`: the fixture's inputs; `rounds` and `alpha` are optional. */
 export const hilbertInputSchema = z

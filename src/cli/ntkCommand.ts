@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { finiteNumber } from '../schema/numbers';
 import { reluNtk, symmetricEigen, topKRatio } from '../math/ntkRelu';
-
-const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
 
 /** Input contract of `lab ntk`: the fixture's inputs (X rows unit-norm, labels y, topK). */
 export const ntkInputSchema = z

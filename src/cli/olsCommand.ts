@@ -1,7 +1,6 @@
 import { z } from 'zod';
+import { finiteNumber } from '../schema/numbers';
 import { sgdLeastSquaresTheory } from '../math/sgdLeastSquaresTheory';
-
-const finiteNumber = z.number({ error: 'must be a number' }).refine(Number.isFinite, 'must be finite');
 
 /** Input contract of `lab ols`: the fixture's inputs (extra keys such as `expected` are ignored). */
 export const olsInputSchema = z

@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { z } from 'zod';
+import { finite, int } from '../../schema/numbers';
 import {
   defaultDataBaseUrl,
   fetchArrayBuffer,
@@ -27,14 +28,6 @@ import { chainSeed, indexOf, xorshift32 } from '../../math/chainRng';
  * seed's batch-mean loss, so every seed gets exactly its own gradient (Adam is elementwise, so the seeds
  * stay independent). Evaluation broadcasts the shared inputs [1,n,784] against W1 [S,784,H].
  */
-
-const int = (lo: number, hi: number) =>
-  z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
-const finite = (lo: number, hi: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .refine(Number.isFinite, 'must be finite')
-    .pipe(z.number().min(lo).max(hi));
 
 export const nnParamsSchema = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finite, int, onOff } from '../../schema/numbers';
 
 export const targetFunctions = {
   'sin(2πx)': (x: number) => Math.sin(2 * Math.PI * x),
@@ -9,15 +10,6 @@ export const targetFunctions = {
 } as const;
 export type TargetName = keyof typeof targetFunctions;
 const targetNames = Object.keys(targetFunctions) as [TargetName, ...TargetName[]];
-
-const finite = (lo: number, hi: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .refine(Number.isFinite, 'must be finite')
-    .pipe(z.number().min(lo).max(hi));
-const int = (lo: number, hi: number) =>
-  z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
-const onOff = z.enum(['on', 'off']);
 
 export const hilbertParamsSchema = z.object({
   epsilon: finite(1e-4, 1),

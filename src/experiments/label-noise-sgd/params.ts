@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { finite, int } from '../../schema/numbers';
 
 /** Σ of the input distribution; 'custom' uses sxx, syy, sxy. */
 export const covPresets = {
@@ -97,14 +98,6 @@ export const controls: ControlSpec[] = [
     help: 'How long the chains run.',
   },
 ];
-
-const finite = (lo: number, hi: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .refine(Number.isFinite, 'must be finite')
-    .pipe(z.number().min(lo).max(hi));
-const int = (lo: number, hi: number) =>
-  z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
 
 export const olsParamsSchema = z
   .object({

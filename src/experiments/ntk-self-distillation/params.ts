@@ -1,12 +1,5 @@
 import { z } from 'zod';
-
-const finite = (lo: number, hi: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .refine(Number.isFinite, 'must be finite')
-    .pipe(z.number().min(lo).max(hi));
-const int = (lo: number, hi: number) =>
-  z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
+import { finite, int } from '../../schema/numbers';
 
 export const ntkParamsSchema = z
   .object({

@@ -2,6 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import seedrandom from 'seedrandom';
 import { z } from 'zod';
+import { finite, int } from '../../schema/numbers';
 import {
   defaultDataBaseUrl,
   fetchArrayBuffer,
@@ -32,14 +33,6 @@ import { clusterData, clusterTest, fashionNoisy } from './data';
  * etaScale ≥ 2 diverges. An explicit `eta` overrides etaScale. λ_max and the spectrum frames come from a
  * block subspace iteration with tfjs matmuls and a float64 Rayleigh–Ritz step (ml-matrix, p × p).
  */
-
-const int = (lo: number, hi: number) =>
-  z.number({ error: 'must be a number' }).int('must be an integer').min(lo).max(hi);
-const finite = (lo: number, hi: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .refine(Number.isFinite, 'must be finite')
-    .pipe(z.number().min(lo).max(hi));
 
 export const ntkTrainSchema = z
   .object({
