@@ -101,7 +101,8 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
     model.curves.slice(0, shown + 1).forEach((c, t) =>
       dataLayers.push({
         id: `fit-${t}`,
-        label: `f_${t} (round ${t})`,
+        // With many rounds only the first and the latest shown get a legend entry.
+        label: shown < 8 || t === 0 || t === shown ? `f_${t} (round ${t})` : '',
         xy: interleave(grid, c),
         color: roundColor(t),
         kind: 'path',
@@ -251,9 +252,11 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
               <tr>
                 <th>rounds before collapse</th>
                 <td data-testid="rounds-before-collapse">
-                  {model.run.collapsed
-                    ? `${rounds} (rounds 0–${rounds - 1}; round ${rounds} collapses to f = 0)`
-                    : `${rounds} computed, no collapse${params.alpha > 0 ? ` (label mixing α = ${params.alpha})` : ''}`}
+                  {model.run.collapsed && rounds === 0
+                    ? `0: ‖y₀‖²/K = ${sci(model.run.meanSquaredNorm[0])} ≤ ε already, so f = 0 satisfies the constraint at round 0`
+                    : model.run.collapsed
+                      ? `${rounds} (rounds 0–${rounds - 1}; round ${rounds} collapses to f = 0)`
+                      : `${rounds} computed, no collapse${params.alpha > 0 ? ` (label mixing α = ${params.alpha})` : ' within the 200-round cap'}`}
                 </td>
               </tr>
               <tr>

@@ -48,7 +48,7 @@ export function hilbertModel(p: HilbertParams): HilbertModel {
       y: data.y,
       epsilon: p.epsilon,
       alpha: p.alpha,
-      rounds: p.alpha > 0 ? p.maxRounds : 50,
+      rounds: p.alpha > 0 ? p.maxRounds : 200,
     });
     return { ok: true, data, run, curves: fitCurves(run, data.x, grid) };
   } catch (e) {

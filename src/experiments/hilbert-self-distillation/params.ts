@@ -22,7 +22,7 @@ export const hilbertParamsSchema = z.object({
   maxRounds: int(1, 20),
   seed: int(0, 2_147_483_647),
   // view-only
-  round: int(0, 20),
+  round: int(0, 200),
   greenT: finite(0, 1),
   barScale: z.enum(['log', 'linear']),
   // the neural-network part (runs in the worker, only when switched on)
@@ -47,7 +47,7 @@ export const defaultParams: HilbertParams = {
   alpha: 0,
   maxRounds: 10,
   seed: 1,
-  round: 20,
+  round: 200,
   greenT: 0.3,
   barScale: 'linear',
   nn: 'off',
@@ -77,12 +77,12 @@ export const presets: { id: string; label: string; params: Partial<HilbertParams
   {
     id: 'fig2c',
     label: 'Figure 2c (rounds of fits, ε = 0.04)',
-    params: { data: 'paper', epsilon: 0.04, alpha: 0, round: 20, endpoints: 'off' },
+    params: { data: 'paper', epsilon: 0.04, alpha: 0, round: 200, endpoints: 'off' },
   },
   {
     id: 'fig3',
     label: 'Figure 3 (B_t bars, log scale)',
-    params: { data: 'paper', epsilon: 0.04, alpha: 0, barScale: 'log', round: 20 },
+    params: { data: 'paper', epsilon: 0.04, alpha: 0, barScale: 'log', round: 200 },
   },
   {
     id: 'endpoints',
