@@ -122,6 +122,40 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
     });
   }
 
+  const fits: LineSeries[] = [
+    {
+      id: 'fit-clean',
+      label: 'clean labels fitted, ⟨u_t, ỹ⟩/‖ỹ‖²',
+      x: it,
+      y: metrics.map((m) => m.normal.cleanFit),
+      color: colors.clean,
+      width: 2,
+    },
+    {
+      id: 'fit-clean-th',
+      label: '',
+      x: it,
+      y: metrics.map((m) => m.theoryFit.clean),
+      color: colors.clean,
+      dash: 'dashed',
+    },
+    {
+      id: 'fit-noise',
+      label: 'label noise fitted, ⟨u_t, y − ỹ⟩/‖y − ỹ‖²',
+      x: it,
+      y: metrics.map((m) => m.normal.noiseFit ?? NaN),
+      color: colors.noisy,
+      width: 2,
+    },
+    {
+      id: 'fit-noise-th',
+      label: 'linearised prediction (dashed)',
+      x: it,
+      y: metrics.map((m) => m.theoryFit.noise ?? NaN),
+      color: colors.noisy,
+      dash: 'dashed',
+    },
+  ];
   const pair = (id: string, get: (m: (typeof metrics)[number]['normal']) => number): LineSeries[] => [
     {
       id: `${id}-n`,
@@ -243,6 +277,16 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           {...common}
         />
       </div>
+      <LineChart
+        title="AIR: normal training fits the clean signal first and the noise last (solid: measured, dashed: Σ_i (1 − (1 − ηλ_i)^t) along H∞'s eigenvectors)"
+        series={fits}
+        width={width}
+        height={260}
+        yLabel="fraction fitted"
+        exportName="dong-air-clean-vs-noise"
+        testId="ntk-air-fits"
+        {...common}
+      />
       <h3 className="subhead">(Fig. 4) normal training vs self-distillation, same data and initialisation</h3>
       <div className="two-col">
         <LineChart

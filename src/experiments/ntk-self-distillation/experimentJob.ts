@@ -44,7 +44,62 @@ export interface NtkWidthFrame {
   ms: number;
 }
 
-export type NtkExperimentFrame = NtkTheoryFrame | NtkFig2Frame | NtkWidthFrame | NtkFrame;
+/** A metrics frame with the linearised prediction of how much clean signal and noise is fitted. */
+export type NtkMetricsWithTheory = Extract<NtkFrame, { kind: 'metrics' }> & {
+  theoryFit: { clean: number; noise: number | null };
+};
+
+export type NtkExperimentFrame =
+  | NtkTheoryFrame
+  | NtkFig2Frame
+  | NtkWidthFrame
+  | Exclude<NtkFrame, { kind: 'metrics' }>
+  | NtkMetricsWithTheory;
+
+/**
+ * In the linearised (NTK) regime u_t ≈ (I − (I − ηH∞)^t) y, so along eigenvector e_i a fraction
+ * 1 − (1 − ηλ_i)^t of the labels is fitted. Projecting on the clean labels and on the noise shows the
+ * noise — which lives in the small eigenspaces — being fitted last.
+ */
+function fitPredictor(Y: number[][], Yclean: number[][], eig: { values: number[]; vectors: number[][] }) {
+  const C = Y[0].length;
+  const za: number[] = [];
+  const zb: number[] = [];
+  let cc = 0;
+  let nn = 0;
+  Y.forEach((r, j) =>
+    r.forEach((v, c) => {
+      cc += Yclean[j][c] ** 2;
+      nn += (v - Yclean[j][c]) ** 2;
+    }),
+  );
+  eig.vectors.forEach((vec) => {
+    let a = 0;
+    let b = 0;
+    for (let c = 0; c < C; c++) {
+      let z = 0;
+      let zc = 0;
+      for (let j = 0; j < vec.length; j++) {
+        z += vec[j] * Y[j][c];
+        zc += vec[j] * Yclean[j][c];
+      }
+      a += z * zc;
+      b += z * (z - zc);
+    }
+    za.push(a);
+    zb.push(b);
+  });
+  return (eta: number, t: number) => {
+    let clean = 0;
+    let noise = 0;
+    eig.values.forEach((lam, i) => {
+      const g = 1 - Math.pow(1 - eta * lam, t);
+      clean += g * za[i];
+      noise += g * zb[i];
+    });
+    return { clean: cc > 0 ? clean / cc : 0, noise: nn > 0 ? noise / nn : null };
+  };
+}
 
 const meanStd = (xs: number[]) => {
   const m = xs.reduce((s, v) => s + v, 0) / xs.length;
@@ -214,7 +269,9 @@ export async function* ntkExperimentJob(
   );
   if (ctx.cancelled()) return;
   yield { kind: 'width', widths, distance, ms: performance.now() - t2 };
-  yield* ntkTrainJob(
+  const predict = fitPredictor(train.Y, train.Yclean, eig);
+  let eta = 0;
+  for await (const f of ntkTrainJob(
     {
       data: p.data,
       n: p.n,
@@ -241,5 +298,8 @@ export async function* ntkExperimentJob(
     },
     ctx,
     subset,
-  );
+  )) {
+    if (f.kind === 'start') eta = f.eta;
+    yield f.kind === 'metrics' ? { ...f, theoryFit: predict(eta, f.iteration) } : f;
+  }
 }

@@ -1,11 +1,11 @@
-import type { NtkExperimentFrame, NtkFig2Frame, NtkTheoryFrame, NtkWidthFrame } from './experimentJob';
 import type {
-  NtkDoneFrame,
-  NtkMetricsFrame,
-  NtkProgressFrame,
-  NtkSpectrumFrame,
-  NtkStartFrame,
-} from './trainJob';
+  NtkExperimentFrame,
+  NtkFig2Frame,
+  NtkMetricsWithTheory,
+  NtkTheoryFrame,
+  NtkWidthFrame,
+} from './experimentJob';
+import type { NtkDoneFrame, NtkProgressFrame, NtkSpectrumFrame, NtkStartFrame } from './trainJob';
 
 export interface NtkResults {
   theory: NtkTheoryFrame | null;
@@ -14,7 +14,7 @@ export interface NtkResults {
   start: NtkStartFrame | null;
   spectrumInit: NtkSpectrumFrame | null;
   spectrumEnd: NtkSpectrumFrame | null;
-  metrics: NtkMetricsFrame[];
+  metrics: NtkMetricsWithTheory[];
   progress: NtkProgressFrame | null;
   done: NtkDoneFrame | null;
 }

@@ -145,6 +145,10 @@ export interface RunMetrics {
    * e_iᵀ(f − y) (signed, binary) or ‖e_iᵀ(F − Y)‖₂ over the C outputs (multi-class); [] without topEig
    */
   air: number[];
+  /** ⟨f, y_clean⟩/‖y_clean‖²: how much of the clean labels the network has fitted */
+  cleanFit: number;
+  /** ⟨f, y − y_clean⟩/‖y − y_clean‖²: how much of the label noise it has fitted (null without noise) */
+  noiseFit: number | null;
 }
 
 export interface SelfDistillMetrics extends RunMetrics {
@@ -654,11 +658,20 @@ export async function* ntkTrainJob(
         const off = r * nc;
         let loss = 0;
         let clean = 0;
+        let fc = 0;
+        let cc = 0;
+        let fn = 0;
+        let nn = 0;
         const resid = new Float64Array(nc);
         for (let i = 0; i < nc; i++) {
           resid[i] = f[off + i] - P.Y[i];
           loss += resid[i] * resid[i];
           clean += (f[off + i] - P.Yclean[i]) ** 2;
+          const noise = P.Y[i] - P.Yclean[i];
+          fc += f[off + i] * P.Yclean[i];
+          cc += P.Yclean[i] * P.Yclean[i];
+          fn += f[off + i] * noise;
+          nn += noise * noise;
         }
         const trainPred = pred.subarray(0, n);
         predictedClass(f, off, n, C, trainPred);
@@ -673,6 +686,8 @@ export async function* ntkTrainJob(
           l2ToClean: Math.sqrt(clean / n),
           testAccuracy: accuracy(testPred, P.testClass),
           air: projections(resid, 0),
+          cleanFit: cc > 0 ? fc / cc : 0,
+          noiseFit: nn > 0 ? fn / nn : null,
         };
       };
       const normal = run(0);
