@@ -70,4 +70,17 @@ describe('NTK eigenspaces and self-distillation panel', () => {
       await page.close();
     },
   );
+
+  it('runs on the Fashion-MNIST subset with symmetric label noise (10 classes)', async () => {
+    const { page, problems } = await openPage(
+      browser,
+      `${base}#/ntk-self-distillation?data=fashion&n=64&p=0.4&width=128&iterations=20&draws=2&topK=4&etaScale=1.8`,
+    );
+    await waitForBackend(page);
+    await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
+    expect(await page.textContent('.panel')).toMatch(/10 classes/);
+    expect(await page.locator('[data-testid=ntk-fig2] path[data-series-id=ratio]').count()).toBe(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });
