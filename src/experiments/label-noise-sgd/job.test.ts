@@ -155,3 +155,29 @@ describe('the exact transient covariance matches the chains step by step', () =>
     });
   });
 });
+
+describe('the path loop and the chain loop take the same SGD steps', () => {
+  it('one path equals one chain with the same rng stream (to float32 rounding), across chunk and record boundaries', async () => {
+    const { advancePathCpu } = await import('./sgdCpu');
+    const seed = chainSeed(4, 0);
+    const recorded: number[] = [];
+    const path = advancePathCpu(
+      data,
+      data.y,
+      fixture.eta,
+      fixture.batch,
+      { beta: [0, 0], rng: seed, iter: 0 },
+      173,
+      7,
+      (it) => recorded.push(it),
+    );
+    const pos = new Float32Array(2);
+    const rng = Uint32Array.of(seed);
+    advanceChainsCpu(data, fixture.eta, fixture.batch, pos, rng, 173);
+    expect(path.iter).toBe(173);
+    expect(path.rng >>> 0).toBe(rng[0]);
+    expect(Math.abs(path.beta[0] - pos[0])).toBeLessThan(1e-4);
+    expect(Math.abs(path.beta[1] - pos[1])).toBeLessThan(1e-4);
+    expect(recorded).toEqual(Array.from({ length: 24 }, (_, k) => 7 * (k + 1)));
+  });
+});

@@ -102,30 +102,34 @@ export function advancePathCpu(
   let [b0, b1] = state.beta;
   let s = state.rng | 0;
   let iter = state.iter;
-  for (let t = 0; t < steps; t++) {
-    let g0 = 0;
-    let g1 = 0;
-    for (let j = 0; j < batch; j++) {
-      let i: number;
-      do {
-        s = xorshift32(s);
-        i = indexOf(s, n);
-      } while (stamp[i] === t);
-      stamp[i] = t;
-      const o = 3 * i;
-      const a = pk[o];
-      const b = pk[o + 1];
-      const r = a * b0 + b * b1 - pk[o + 2];
-      g0 += a * r;
-      g1 += b * r;
+  let t = 0;
+  while (t < steps) {
+    // Chunks end at the next recorded iterate (and at most 32 steps apart, so growth from `limit`
+    // cannot overflow before it is seen): the hot loop itself has no modulo and no branch but the draw.
+    const len = Math.min(steps - t, stride - (iter % stride), 32);
+    for (const end = t + len; t < end; t++) {
+      let g0 = 0;
+      let g1 = 0;
+      for (let j = 0; j < batch; j++) {
+        let i: number;
+        do {
+          s = xorshift32(s);
+          i = indexOf(s, n);
+        } while (stamp[i] === t);
+        stamp[i] = t;
+        const o = 3 * i;
+        const a = pk[o];
+        const b = pk[o + 1];
+        const r = a * b0 + b * b1 - pk[o + 2];
+        g0 += a * r;
+        g1 += b * r;
+      }
+      b0 -= scale * g0;
+      b1 -= scale * g1;
     }
-    b0 -= scale * g0;
-    b1 -= scale * g1;
-    iter++;
-    // Checked every 32 iterations (cheaper, and growth from `limit` cannot overflow in 32 steps);
-    // written so that NaN also stops the loop.
-    if ((iter & 31) === 0 && !(Math.abs(b0) + Math.abs(b1) <= limit))
-      return { beta: [b0, b1], rng: s, iter, diverged: true };
+    iter += len;
+    // Written so that NaN also stops the loop.
+    if (!(Math.abs(b0) + Math.abs(b1) <= limit)) return { beta: [b0, b1], rng: s, iter, diverged: true };
     if (iter % stride === 0) record(iter, b0, b1);
   }
   return { beta: [b0, b1], rng: s, iter, diverged: false };
