@@ -1,5 +1,3 @@
-import { indexOf, xorshift32 } from '../../math/chainRng';
-
 /** Two-feature least-squares data in struct-of-arrays form, the layout the hot loops want. */
 export interface OlsData {
   n: number;
@@ -21,7 +19,7 @@ function pack(data: OlsData, labels: Float64Array): Float64Array {
 
 /**
  * Advance every chain `steps` SGD steps in place. Each step draws `batch` distinct indices with the
- * chain's xorshift32 stream (index = indexOf(s, n), rejection on repeats), evaluates all residuals at the current β, then
+ * chain's xorshift32 stream (index = chainRng's indexOf(s, n), rejection on repeats), evaluates all residuals at the current β, then
  * takes β ← β − (η/B)·Σ xᵢ rᵢ. The WGSL kernel implements exactly this sequence, so both agree.
  * `pos` is [b0, b1] per chain (float32, like the GPU), `rng` one u32 state per chain.
  */
@@ -50,8 +48,11 @@ export function advanceChainsCpu(
       for (let j = 0; j < batch; j++) {
         let i: number;
         do {
-          s = xorshift32(s);
-          i = indexOf(s, n);
+          // xorshift32 and indexOf written out, as in the path loop (the WGSL test pins them).
+          s ^= s << 13;
+          s ^= s >>> 17;
+          s ^= s << 5;
+          i = ((s >>> 16) * n + (((s & 0xffff) * n) >>> 16)) >>> 16;
         } while (stamp[i] === mark);
         stamp[i] = mark;
         const o = 3 * i;
@@ -113,8 +114,12 @@ export function advancePathCpu(
       for (let j = 0; j < batch; j++) {
         let i: number;
         do {
-          s = xorshift32(s);
-          i = indexOf(s, n);
+          // xorshift32 and indexOf written out (measurably faster in this, the hottest loop); the
+          // path-equals-chain test keeps them identical to chainRng's.
+          s ^= s << 13;
+          s ^= s >>> 17;
+          s ^= s << 5;
+          i = ((s >>> 16) * n + (((s & 0xffff) * n) >>> 16)) >>> 16;
         } while (stamp[i] === t);
         stamp[i] = t;
         const o = 3 * i;
