@@ -30,7 +30,7 @@ const sci = (v: number, digits = 3) =>
     : '—';
 const ok = (m: PanelModel) => !('error' in m.theory && m.theory.error) && 'exact' in m.theory;
 
-/** Half-width of the zoomed view: 4 standard deviations of the widest panel, so panels share a scale. */
+/** Half-width of the zoomed view: about 4 standard deviations of the widest panel, so panels share a scale. */
 function zoomHalfWidth(models: PanelModel[]): number {
   let s = 0;
   for (const m of models) {
@@ -41,17 +41,17 @@ function zoomHalfWidth(models: PanelModel[]): number {
     const lmax = tr / 2 + Math.sqrt(Math.max((tr * tr) / 4 - det, 0));
     s = Math.max(s, Math.sqrt(lmax), Math.sqrt(m.theory.continuous[0][0]));
   }
-  return niceCeil(4.5 * (s || 0.05));
+  return niceCeil(4 * (s || 0.05));
 }
 
 /**
- * Round up to 1, 2 or 5 × 10^k. The zoom must not track σ² continuously: the picture would be
+ * Round up to 1, 1.5, 2, 3, 5 or 7 × 10^k. The zoom must not track σ² continuously: the picture would be
  * scale-invariant and the ellipse would not move while σ² is dragged. Snapped, it grows visibly.
  */
 function niceCeil(v: number): number {
   const p = Math.pow(10, Math.floor(Math.log10(v)));
-  const m = v / p;
-  return (m <= 1 ? 1 : m <= 2 ? 2 : m <= 5 ? 5 : 10) * p;
+  const step = [1, 1.5, 2, 3, 5, 7, 10].find((m) => v <= m * p * (1 + 1e-12)) ?? 10;
+  return step * p;
 }
 
 function Trajectory({
