@@ -1,9 +1,8 @@
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
+import { percent } from '../../app/format';
 import { useLab } from '../../app/storeContext';
 import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
-
-const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
 
 /** Mean as a solid line and mean ± one standard deviation over seeds as thin dotted lines. */
 function band(
@@ -155,10 +154,10 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
               <tr key={r.round} data-testid={`nn-row-${r.round}`}>
                 <td>{r.round}</td>
                 <td>
-                  {pct(r.summary.trainAcc.mean)} ± {pct(r.summary.trainAcc.std)}
+                  {percent(r.summary.trainAcc.mean)} ± {percent(r.summary.trainAcc.std)}
                 </td>
                 <td>
-                  {pct(r.summary.testAcc.mean)} ± {pct(r.summary.testAcc.std)}
+                  {percent(r.summary.testAcc.mean)} ± {percent(r.summary.testAcc.std)}
                 </td>
                 <td>{r.summary.trainLossOrig.mean.toFixed(4)}</td>
                 <td>{(r.ms / 1000).toFixed(1)} s</td>

@@ -11,6 +11,7 @@ import {
   type PathLayer,
 } from '../../charts';
 import { Equation } from '../../app/Equation';
+import { sci } from '../../app/format';
 import { useElementWidth } from '../../app/useElementWidth';
 import { useLab } from '../../app/storeContext';
 import { prop5Bound } from '../../math/hilbertSelfDistillation';
@@ -20,12 +21,6 @@ import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
 import { NnSection } from './NnSection';
 
-const sci = (v: number, digits = 3) =>
-  Number.isFinite(v)
-    ? Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4
-      ? v.toPrecision(digits)
-      : v.toExponential(digits - 1)
-    : '—';
 const roundColor = (t: number) => palette[t % palette.length];
 const interleave = (xs: readonly number[], ys: readonly number[]) => {
   const out = new Float64Array(2 * xs.length);

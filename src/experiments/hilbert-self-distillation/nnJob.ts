@@ -11,6 +11,7 @@ import {
 } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
 import { chainSeed, indexOf, xorshift32 } from '../../math/chainRng';
+import { meanStd, type MeanStd } from '../../math/stats';
 
 /**
  * The neural-network part of Mobahi, Farajtabar & Bartlett (2020), Fig. 4–6, on a Fashion-MNIST subset:
@@ -67,14 +68,6 @@ export const defaultNnParams: NnParams = {
   earlyStopping: true,
   seed: 1,
 };
-
-export interface MeanStd {
-  mean: number;
-  /** sample standard deviation over seeds (0 with one seed) */
-  std: number;
-  /** how many seeds contributed */
-  n: number;
-}
 
 /** First frame: what the run is about to do. */
 export interface NnStartFrame {
@@ -163,14 +156,6 @@ const evalChunk = 1000;
 const earlyStopEpochFactor = 2;
 /** Fig. 6 runs check their loss on y0 this many times per epoch. */
 const checksPerEpoch = 4;
-
-export function meanStd(xs: readonly number[]): MeanStd {
-  const n = xs.length;
-  if (n === 0) return { mean: NaN, std: NaN, n };
-  const mean = xs.reduce((a, b) => a + b, 0) / n;
-  const v = n > 1 ? xs.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;
-  return { mean, std: Math.sqrt(v), n };
-}
 
 type Tf = JobContext['tf'];
 

@@ -10,6 +10,7 @@ import {
   type PathLayer,
 } from '../../charts';
 import { Equation } from '../../app/Equation';
+import { sci } from '../../app/format';
 import { useElementWidth } from '../../app/useElementWidth';
 import type { PanelProps } from '../types';
 import { betaStar } from './model';
@@ -22,12 +23,6 @@ const cov2 = (c: number[][]): Cov2 => [
   [c[0][0], c[0][1]],
   [c[1][0], c[1][1]],
 ];
-const sci = (v: number, digits = 3) =>
-  Number.isFinite(v)
-    ? Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4
-      ? v.toPrecision(digits)
-      : v.toExponential(digits - 1)
-    : '—';
 const ok = (m: PanelModel) => !('error' in m.theory && m.theory.error) && 'exact' in m.theory;
 
 /** Half-width of the zoomed view: about 4 standard deviations of the widest panel, so panels share a scale. */
@@ -83,7 +78,8 @@ function Trajectory({
     {
       id: 'cloud',
       label: `chains (${r.chains.length / 2 < params.chains ? `${r.chains.length / 2} of ` : ''}${params.chains}), step ${r.chainStep}`,
-      xy: r.chains,
+      // A diverged cloud sits at ~1e6 and would squash the path to a dot; the panel says it diverged.
+      xy: r.chainsDivergedAt === null ? r.chains : new Float32Array(0),
       color: colors.cloud,
       kind: 'points',
       alpha: 0.35,

@@ -3,8 +3,7 @@
  * prints one JSON line on stdout. Spawned by wgslChains.gpu.test.ts in a child process, because the
  * SwiftShader Vulkan driver is selected by loader env vars that must exist before the process starts.
  *
- *   tsx wgslChains.gpu-check.ts check    → compare 64 chains × 300 steps with advanceChainsCpu
- *   tsx wgslChains.gpu-check.ts timing   → chain-steps/s for 65536 chains × 1000 steps
+ * It compares 64 chains × 300 steps with advanceChainsCpu; timings live in tests/bench/gpu/olsChainsNode.ts.
  *
  * Exit code 0 with JSON on success, 2 when no adapter/device is available, 1 on other errors.
  */
@@ -131,28 +130,6 @@ async function check(): Promise<void> {
   );
 }
 
-async function timing(): Promise<void> {
-  const { device, adapter } = await getDevice();
-  const chains = Number(process.env.CHAINS ?? 65536);
-  const steps = Number(process.env.STEPS ?? 1000);
-  const data = makeData(100, 11);
-  const pos = new Float32Array(2 * chains);
-  const rng = new Uint32Array(chains).map((_, c) => chainSeed(7, c));
-  const sim = WgslOlsChains.create(device, { ...data, eta: 0.01, batch: 5, pos, rng });
-  sim.run(1, 1); // warm-up: pipeline creation and first-dispatch costs out of the measurement
-  await sim.readPositions(16);
-  const t0 = performance.now();
-  sim.run(steps, steps);
-  await sim.readPositions(16);
-  const ms = performance.now() - t0;
-  sim.dispose();
-  emit(
-    { ok: true, adapter, chains, steps, batch: 5, ms, chainStepsPerSec: (chains * steps) / (ms / 1000) },
-    0,
-  );
-}
-
-const mode = process.argv[2] ?? 'check';
-(mode === 'timing' ? timing() : check()).catch((e: unknown) => {
+check().catch((e: unknown) => {
   emit({ ok: false, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }, 1);
 });

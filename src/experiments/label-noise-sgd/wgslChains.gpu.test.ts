@@ -36,9 +36,9 @@ function gpuEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-function runChild(mode: 'check' | 'timing', timeoutMs: number): Promise<ChildResult> {
+function runChild(timeoutMs: number): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    execFile(tsx, [script, mode], { cwd: root, env: gpuEnv(), timeout: timeoutMs }, (err, stdout, stderr) => {
+    execFile(tsx, [script], { cwd: root, env: gpuEnv(), timeout: timeoutMs }, (err, stdout, stderr) => {
       const line = stdout.trim().split('\n').pop() ?? '';
       try {
         resolve(JSON.parse(line) as ChildResult);
@@ -109,7 +109,7 @@ describe('WgslOlsChains on WebGPU (Dawn/SwiftShader)', () => {
   it.skipIf(skipGpu)(
     'matches advanceChainsCpu over 300 steps split into two run() calls',
     async () => {
-      const res = await runChild('check', 120_000);
+      const res = await runChild(120_000);
       expectOk(res);
       expect(res.gpuError).toBeNull();
       expect(res.validationError).toMatch(/batch 5 exceeds the number of samples n = 4/);

@@ -1,18 +1,12 @@
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import { Equation } from '../../app/Equation';
+import { percent, sci } from '../../app/format';
 import { useElementWidth } from '../../app/useElementWidth';
 import type { PanelProps } from '../types';
 import type { NtkParams } from './params';
 import type { NtkResults } from './results';
 
-const fmt = (v: number | null | undefined, digits = 3) =>
-  v === null || v === undefined || !Number.isFinite(v)
-    ? '—'
-    : Math.abs(v) >= 1e-2 && Math.abs(v) < 1e4
-      ? v.toPrecision(digits)
-      : v.toExponential(digits - 1);
-const pct = (v: number | null | undefined) =>
-  v === null || v === undefined ? '—' : `${(100 * v).toFixed(1)}%`;
+const alphaLabel = { chance: 'chance-corrected α', paper: 'paper’s α', linear: 'linear α' } as const;
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
 
 export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>) {
@@ -110,7 +104,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       const color = palette[i % palette.length];
       air.push({
         id: `m${i}`,
-        label: `e_${i + 1}ᵀ(u_t − y), λ_${i + 1} = ${fmt(theory.eigenvalues[i])}`,
+        label: `e_${i + 1}ᵀ(u_t − y), λ_${i + 1} = ${sci(theory.eigenvalues[i])}`,
         x: it,
         y: metrics.map((m) => Math.abs(m.normal.air[i] / v0)),
         color,
@@ -218,6 +212,18 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           chance-corrected rule (default) subtracts the chance level 1/C.
         </p>
       )}
+      {params.etaScale >= 2 && (
+        <p className="warn banner" data-testid="eta-edge">
+          η·λ_max = {params.etaScale}: along the top eigenvector 1 − ηλ_max = {sci(1 - params.etaScale)}, so
+          that component does not decay — it flips sign every step (the edge of stability). Below 2 it
+          contracts; above 2 gradient descent diverges, which is why the slider stops at 2.
+        </p>
+      )}
+      {metrics.some((m) => !Number.isFinite(m.normal.loss) || !Number.isFinite(m.selfDistill.loss)) && (
+        <p className="warn banner" role="alert">
+          Training diverged (the loss is no longer a finite number). Lower the step size.
+        </p>
+      )}
       {start?.notes.map((n) => (
         <p className="note" key={n}>
           {n}
@@ -253,7 +259,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       </div>
       <div className="two-col">
         <LineChart
-          title={`(Fig. 2) label share in the top-${params.topK} eigenspace${theory ? ` — current labels ${fmt(theory.labelRatio)}, clean ${fmt(theory.cleanRatio)}` : ''}`}
+          title={`(Fig. 2) label share in the top-${params.topK} eigenspace${theory ? ` — current labels ${sci(theory.labelRatio)}, clean ${sci(theory.cleanRatio)}` : ''}`}
           series={fig2Series}
           width={half}
           height={280}
@@ -352,35 +358,32 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           </tr>
         </thead>
         <tbody>
-          <tr data-testid="ntk-row-normal">
-            <th>normal training</th>
-            <td>{pct(last?.normal.cleanAccuracy)}</td>
-            <td>{fmt(last?.normal.l2ToClean)}</td>
-            <td>{pct(last?.normal.testAccuracy)}</td>
-            <td>{pct(last?.normal.trainAccuracy)}</td>
-          </tr>
-          <tr data-testid="ntk-row-sd">
-            <th>
-              self-distillation (
-              {params.alphaRule === 'chance'
-                ? 'chance-corrected α'
-                : params.alphaRule === 'paper'
-                  ? 'paper’s α'
-                  : 'linear α'}
-              , λ = {params.lambda})
-            </th>
-            <td data-testid="sd-clean-acc" data-value={last?.selfDistill.cleanAccuracy}>
-              {pct(last?.selfDistill.cleanAccuracy)}
-            </td>
-            <td>{fmt(last?.selfDistill.l2ToClean)}</td>
-            <td>{pct(last?.selfDistill.testAccuracy)}</td>
-            <td>{pct(last?.selfDistill.trainAccuracy)}</td>
-          </tr>
+          {(['normal', 'selfDistill'] as const).map((run) => {
+            const m = last?.[run];
+            return (
+              <tr key={run} data-testid={run === 'normal' ? 'ntk-row-normal' : 'ntk-row-sd'}>
+                <th>
+                  {run === 'normal'
+                    ? 'normal training'
+                    : `self-distillation (${alphaLabel[params.alphaRule]}, λ = ${params.lambda})`}
+                </th>
+                <td
+                  data-testid={run === 'normal' ? undefined : 'sd-clean-acc'}
+                  data-value={run === 'normal' ? undefined : m?.cleanAccuracy}
+                >
+                  {percent(m?.cleanAccuracy)}
+                </td>
+                <td>{sci(m?.l2ToClean)}</td>
+                <td>{percent(m?.testAccuracy)}</td>
+                <td>{percent(m?.trainAccuracy)}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <p className="note">
         {start &&
-          `n = ${start.n}, d = ${start.d}, ${start.outputs > 1 ? `${start.outputs} classes` : 'two classes'}, width ${start.width}, η = ${fmt(start.eta)} (= ${params.etaScale}/λ_max, λ_max = ${fmt(start.lambdaMax)}), ${pct(start.flippedFraction)} of the training labels flipped. `}
+          `n = ${start.n}, d = ${start.d}, ${start.outputs > 1 ? `${start.outputs} classes` : 'two classes'}, width ${start.width}, η = ${sci(start.eta)} (= ${params.etaScale}/λ_max, λ_max = ${sci(start.lambdaMax)}), ${percent(start.flippedFraction)} of the training labels flipped. `}
         {done && `${done.stepsPerSecond.toFixed(1)} GD steps/s (both runs batched).`}
         {results.progress &&
           ` training: iteration ${results.progress.iteration} of ${results.progress.iterations}…`}

@@ -7,6 +7,7 @@ import {
   type FashionSubset,
 } from '../../data/fashionMnist';
 import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
+import { meanStd } from '../../math/stats';
 import { clusterData, fashionNoisy } from './data';
 import { ntkParamsSchema, type NtkParams } from './params';
 import { ntkTrainJob, type NtkFrame } from './trainJob';
@@ -101,12 +102,6 @@ function fitPredictor(Y: number[][], Yclean: number[][], eig: { values: number[]
   };
 }
 
-const meanStd = (xs: number[]) => {
-  const m = xs.reduce((s, v) => s + v, 0) / xs.length;
-  const v = xs.length > 1 ? xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1) : 0;
-  return { mean: m, std: Math.sqrt(v) };
-};
-
 /** Frobenius top-k ratio of an n × C label matrix (C = 1: the plain vector ratio). */
 function matrixRatio(Y: number[][], vectors: number[][], k: number): number {
   const C = Y[0].length;
@@ -179,7 +174,6 @@ function fig2Fashion(p: NtkParams, subset: FashionSubset): Omit<NtkFig2Frame, 'k
 /** ‖H_k − H∞‖_F/‖H∞‖_F for a few widths, with tfjs matmuls: H_k = (XXᵀ) ⊙ (P Pᵀ)/k, P = 1[XWᵀ > 0]. */
 async function widthSweep(ctx: JobContext, X: number[][], hInf: number[][], widths: number[], seed: number) {
   const tf = ctx.tf;
-  const n = X.length;
   const Xt = tf.tensor2d(X);
   const Hinf = tf.tensor2d(hInf);
   const hinfNorm = (await tf.norm(Hinf).data())[0];
@@ -196,7 +190,6 @@ async function widthSweep(ctx: JobContext, X: number[][], hInf: number[][], widt
     dist.dispose();
   }
   tf.dispose([Xt, Hinf]);
-  void n;
   return out;
 }
 
