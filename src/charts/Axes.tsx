@@ -13,7 +13,8 @@ const TICK = 5;
 /** Width reserved at the right of the header band for the PNG/SVG/CSV buttons. */
 export const EXPORT_MENU_WIDTH = 132;
 const BOTTOM = 46;
-const RIGHT = 18;
+/** Default right margin: room for the last x tick label to overhang the plot. */
+export const RIGHT = 18;
 
 export const FRAME_TOP = HEADER_HEIGHT + 8;
 
@@ -22,10 +23,10 @@ export function plotHeight(height: number): number {
   return Math.max(20, height - FRAME_TOP - BOTTOM);
 }
 
-export function frameFor(width: number, height: number, yTicks: Tick[]): PlotFrame {
+export function frameFor(width: number, height: number, yTicks: Tick[], right = RIGHT): PlotFrame {
   const labelW = yTicks.reduce((m, t) => Math.max(m, approxTextWidth(t.label, font.tick)), 0);
   const left = Math.ceil(labelW + TICK + 6 + font.label + 12);
-  return { left, top: FRAME_TOP, plotW: Math.max(20, width - left - RIGHT), plotH: plotHeight(height) };
+  return { left, top: FRAME_TOP, plotW: Math.max(20, width - left - right), plotH: plotHeight(height) };
 }
 
 export function yTicksFor(scale: Scale1D, kind: ScaleKind, plotH: number): Tick[] {

@@ -1,4 +1,4 @@
-import { chrome, dashArray, font, approxTextWidth } from './theme';
+import { chrome, dashArray, font, approxTextWidth, type Dash } from './theme';
 import type { Corner } from './legendPlacement';
 import { cornerRect } from './legendPlacement';
 
@@ -8,7 +8,9 @@ export interface LegendEntry {
   color: string;
   /** 'bar' draws a filled square swatch (bar charts). */
   kind: 'line' | 'point' | 'bar';
-  dash?: 'solid' | 'dashed' | 'dotted';
+  dash?: Dash;
+  /** Draws a light band behind a line swatch: the series has a shaded ± band. */
+  band?: boolean;
   width?: number;
   alpha?: number;
 }
@@ -42,6 +44,9 @@ export function Legend(props: { entries: LegendEntry[]; corner: Corner; plotW: n
         const cy = PAD + i * ROW + ROW / 2 - 1;
         return (
           <g key={e.id}>
+            {e.band && (
+              <rect x={PAD} y={cy - 5} width={SWATCH} height={10} fill={e.color} fillOpacity={0.2} />
+            )}
             {e.kind === 'line' ? (
               <line
                 x1={PAD}

@@ -1,27 +1,19 @@
-import { useCallback, useId, useLayoutEffect, useMemo, useRef } from 'react';
-import { AxisFrame, frameFor, Grid, plotHeight, Title, xTicksFor, yTicksFor } from './Axes';
-import { ChartShell } from './ChartShell';
-import { drawLayers } from './drawLayers';
-import { ellipseAxes, ellipseBounds, ellipsePoints } from './ellipse';
-import { toCsv, type FigureSource } from './exportFigure';
-import { Legend, legendSize, type LegendEntry } from './Legend';
-import { pickLegendCorner } from './legendPlacement';
-import { MarkerGlyph } from './markers';
-import { extendExtent, formatValue, makeScale, padExtent, safeExtent } from './scales';
-import { approxTextWidth, chrome, dashArray, font } from './theme';
+import { useCallback, useMemo } from 'react';
+import { ellipseAxes, ellipseBounds, ellipsePixels } from './ellipse';
+import { toCsv } from './exportFigure';
+import type { LegendEntry } from './Legend';
+import { CanvasPointsMark, layerAlpha, layerCount, type CanvasLayerSpec } from './marks/CanvasPointsMark';
+import { EllipseMark } from './marks/EllipseMark';
+import { TextMark } from './marks/TextMark';
+import type { MarkerShape } from './markers';
+import { Plot } from './Plot';
+import { layoutPlot } from './plotLayout';
+import { extendExtent, formatValue, padExtent, safeExtent } from './scales';
+import type { Dash } from './theme';
 
-export interface PathLayer {
+export interface PathLayer extends CanvasLayerSpec {
   id: string;
   label: string;
-  /** Interleaved x0,y0,x1,y1,… */
-  xy: ArrayLike<number>;
-  /** Number of points to use; default xy.length/2. */
-  count?: number;
-  color: string;
-  kind: 'path' | 'points';
-  alpha?: number;
-  /** Line width (path) or square side (points), CSS px. */
-  size?: number;
 }
 
 export interface EllipseOverlay {
@@ -32,7 +24,7 @@ export interface EllipseOverlay {
   /** k-sigma contour. */
   k: number;
   color: string;
-  dash?: 'solid' | 'dashed' | 'dotted';
+  dash?: Dash;
 }
 
 export interface MarkerOverlay {
@@ -40,7 +32,7 @@ export interface MarkerOverlay {
   label: string;
   at: [number, number];
   color: string;
-  shape: 'star' | 'cross' | 'circle' | 'diamond';
+  shape: MarkerShape;
 }
 
 export interface TrajectoryChartProps {
@@ -61,9 +53,6 @@ export interface TrajectoryChartProps {
 }
 
 const NONE: never[] = [];
-const layerCount = (l: PathLayer) => Math.max(0, Math.min(l.count ?? Infinity, Math.floor(l.xy.length / 2)));
-const layerAlpha = (l: PathLayer) => l.alpha ?? (l.kind === 'points' ? 0.35 : 0.9);
-const layerSize = (l: PathLayer) => l.size ?? (l.kind === 'points' ? 2 : 1.25);
 
 function fitDomain(layers: PathLayer[], ellipses: EllipseOverlay[], markers: MarkerOverlay[]) {
   let x: [number, number] | null = null;
@@ -89,62 +78,42 @@ function fitDomain(layers: PathLayer[], ellipses: EllipseOverlay[], markers: Mar
   };
 }
 
-/** Grows one axis' domain (about its centre) so one data unit spans equally many pixels on both axes. */
-function equalize(x: [number, number], y: [number, number], w: number, h: number) {
-  const u = Math.max((x[1] - x[0]) / w, (y[1] - y[0]) / h);
-  const cx = (x[0] + x[1]) / 2;
-  const cy = (y[0] + y[1]) / 2;
-  return {
-    x: [cx - (u * w) / 2, cx + (u * w) / 2] as [number, number],
-    y: [cy - (u * h) / 2, cy + (u * h) / 2] as [number, number],
-  };
-}
-
-/** Dense 2-D data: canvas for points/paths between an SVG grid below and SVG overlays above. */
+/** Dense 2-D data: Plot with a CanvasPointsMark for points/paths, EllipseMarks and glyph TextMarks over it. */
 export function TrajectoryChart(props: TrajectoryChartProps) {
-  const { title, layers, width, height, xLabel, yLabel, equalAspect, exportName, exportParams, testId } =
-    props;
-  const ellipses = props.ellipses ?? NONE;
-  const markers = props.markers ?? NONE;
-  const dx0 = props.domain?.x[0];
-  const dx1 = props.domain?.x[1];
-  const dy0 = props.domain?.y[0];
-  const dy1 = props.domain?.y[1];
-  const gridRef = useRef<SVGSVGElement>(null);
-  const overlayRef = useRef<SVGSVGElement>(null);
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const clipId = `tc-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  // The rest (title, export name and params, test id) is the frame's business.
+  const {
+    layers,
+    width,
+    height,
+    xLabel,
+    yLabel,
+    equalAspect,
+    domain,
+    ellipses: el,
+    markers: mk,
+    ...shell
+  } = props;
+  const ellipses = el ?? NONE;
+  const markers = mk ?? NONE;
+  const dx0 = domain?.x[0];
+  const dx1 = domain?.x[1];
+  const dy0 = domain?.y[0];
+  const dy1 = domain?.y[1];
 
   const geom = useMemo(() => {
     const given =
       dx0 !== undefined && dx1 !== undefined && dy0 !== undefined && dy1 !== undefined
         ? { x: safeExtent([dx0, dx1], 'linear'), y: safeExtent([dy0, dy1], 'linear') }
         : fitDomain(layers, ellipses, markers);
-    const plotH = plotHeight(height);
-    // Two passes: the y labels set the left margin, which sets plot width, which (equal aspect) sets y.
-    let dom = given;
-    let y = makeScale('linear', dom.y, [plotH, 0]);
-    let frame = frameFor(width, height, yTicksFor(y, 'linear', plotH));
-    if (equalAspect) {
-      dom = equalize(given.x, given.y, frame.plotW, plotH);
-      y = makeScale('linear', dom.y, [plotH, 0]);
-      frame = frameFor(width, height, yTicksFor(y, 'linear', plotH));
-      dom = equalize(given.x, given.y, frame.plotW, plotH);
-      y = makeScale('linear', dom.y, [plotH, 0]);
-    }
-    const yTicks = yTicksFor(y, 'linear', plotH);
-    const x = makeScale('linear', dom.x, [0, frame.plotW]);
-    const xTicks = xTicksFor(x, 'linear', frame.plotW);
-
-    const ellipsePaths = ellipses.map((e) => {
-      const pts = ellipsePoints(e.center, e.cov, e.k, 128);
-      const px = pts.map(([a, b]) => [x(a), y(b)] as [number, number]);
-      const ok = px.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b));
-      return ok && px.length
-        ? { d: `M${px.map(([a, b]) => `${a.toFixed(2)},${b.toFixed(2)}`).join('L')}Z`, px }
-        : null;
+    const layout = layoutPlot({
+      width,
+      height,
+      x: { label: xLabel, domain: given.x },
+      y: { label: yLabel, domain: given.y },
+      equalAspect,
     });
-
+    const { x, y } = layout;
+    const ellipsePx = ellipses.map((e) => ellipsePixels(e.center, e.cov, e.k, x, y));
     const entries: LegendEntry[] = [
       ...layers.map((l): LegendEntry => ({
         id: `l-${l.id}`,
@@ -156,14 +125,13 @@ export function TrajectoryChart(props: TrajectoryChartProps) {
       })),
       ...ellipses.map((e, i): LegendEntry => ({
         id: `e-${e.id}`,
-        label: ellipsePaths[i] ? e.label : '',
+        label: ellipsePx[i] ? e.label : '',
         color: e.color,
         kind: 'line',
         dash: e.dash,
         width: 1.75,
       })),
     ].filter((e) => e.label);
-    const size = legendSize(entries);
     // Sampled obstacles: a few thousand points per layer are plenty to judge a legend corner.
     const sampled = layers.map((l) => {
       const n = layerCount(l);
@@ -172,155 +140,38 @@ export function TrajectoryChart(props: TrajectoryChartProps) {
       for (let i = 0; i < n; i += stride) out.push(x(l.xy[2 * i]), y(l.xy[2 * i + 1]));
       return out;
     });
-    const corner = pickLegendCorner(frame.plotW, frame.plotH, size.w, size.h, {
+    const avoid = {
       lines: [
         ...sampled.filter((_, i) => layers[i].kind === 'path'),
-        ...ellipsePaths.flatMap((p) => (p ? [p.px.flat()] : [])),
+        ...ellipsePx.flatMap((p) => (p ? [p.px.flat()] : [])),
       ],
       points: sampled.filter((_, i) => layers[i].kind === 'points'),
-      important: markers.map((m) => [x(m.at[0]), y(m.at[1])]),
-    });
-    return { x, y, xTicks, yTicks, frame, ellipsePaths, entries, corner };
-  }, [layers, ellipses, markers, width, height, equalAspect, dx0, dx1, dy0, dy1]);
-
-  const { x, y, xTicks, yTicks, frame, ellipsePaths, entries, corner } = geom;
-
-  useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return;
-    const ax = x(0);
-    const ay = y(0);
-    drawLayers(
-      canvas,
-      frame.plotW,
-      frame.plotH,
-      window.devicePixelRatio || 1,
-      { ax, bx: x(1) - ax, ay, by: y(1) - ay },
-      layers.map((l) => ({
-        xy: l.xy,
-        count: layerCount(l),
-        color: l.color,
-        kind: l.kind,
-        alpha: layerAlpha(l),
-        size: layerSize(l),
-      })),
-    );
-  }, [layers, x, y, frame]);
-
-  const getFigure = useCallback((): FigureSource | null => {
-    const grid = gridRef.current;
-    const overlay = overlayRef.current;
-    const canvas = canvasRef.current;
-    if (!grid || !overlay || !canvas) return null;
-    const params = exportParams ?? {};
-    return {
-      width,
-      height,
-      layers: [
-        { kind: 'svg', element: grid },
-        {
-          kind: 'canvas',
-          element: canvas,
-          x: frame.left,
-          y: frame.top,
-          width: frame.plotW,
-          height: frame.plotH,
-        },
-        { kind: 'svg', element: overlay },
-      ],
-      params,
-      csv: () => trajectoryCsv(layers, ellipses, markers, params),
+      important: markers.map((m): [number, number] => [x(m.at[0]), y(m.at[1])]),
     };
-  }, [width, height, frame, layers, ellipses, markers, exportParams]);
+    return { layout, legend: entries, legendAvoid: avoid };
+  }, [layers, ellipses, markers, width, height, xLabel, yLabel, equalAspect, dx0, dx1, dy0, dy1]);
 
-  const abs = { position: 'absolute', left: 0, top: 0, display: 'block' } as const;
-  return (
-    <ChartShell
-      width={width}
-      height={height}
-      title={title}
-      exportName={exportName}
-      testId={testId}
-      getFigure={getFigure}
-    >
-      <svg ref={gridRef} width={width} height={height} style={abs}>
-        <rect width={width} height={height} fill={chrome.background} />
-        <g transform={`translate(${frame.left},${frame.top})`}>
-          <Grid xTicks={xTicks} yTicks={yTicks} x={x} y={y} plotW={frame.plotW} plotH={frame.plotH} />
-        </g>
-      </svg>
-      <canvas
-        ref={canvasRef}
-        style={{ ...abs, left: frame.left, top: frame.top, width: frame.plotW, height: frame.plotH }}
-      />
-      <svg ref={overlayRef} width={width} height={height} style={{ ...abs, pointerEvents: 'none' }}>
-        <Title title={title} width={width} />
-        <defs>
-          <clipPath id={clipId}>
-            <rect x={0} y={0} width={frame.plotW} height={frame.plotH} />
-          </clipPath>
-        </defs>
-        <g transform={`translate(${frame.left},${frame.top})`}>
-          <g clipPath={`url(#${clipId})`}>
-            {ellipses.map((e, i) => {
-              const p = ellipsePaths[i];
-              return p ? (
-                <path
-                  key={e.id}
-                  data-ellipse-id={e.id}
-                  d={p.d}
-                  fill="none"
-                  stroke={e.color}
-                  strokeWidth={1.75}
-                  strokeDasharray={dashArray(e.dash, 1.75)}
-                />
-              ) : null;
-            })}
-            {markers.map((m) => (
-              <Marker key={m.id} marker={m} px={x(m.at[0])} py={y(m.at[1])} plotW={frame.plotW} />
-            ))}
-          </g>
-          <AxisFrame
-            xTicks={xTicks}
-            yTicks={yTicks}
-            x={x}
-            y={y}
-            frame={frame}
-            xLabel={xLabel}
-            yLabel={yLabel}
-          />
-          <Legend entries={entries} corner={corner} plotW={frame.plotW} plotH={frame.plotH} />
-        </g>
-      </svg>
-    </ChartShell>
+  const csv = useCallback(
+    (params: Record<string, unknown>) => trajectoryCsv(layers, ellipses, markers, params),
+    [layers, ellipses, markers],
   );
-}
-
-function Marker({ marker, px, py, plotW }: { marker: MarkerOverlay; px: number; py: number; plotW: number }) {
-  if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
-  const labelW = approxTextWidth(marker.label, font.legend + 1);
-  const left = px + 12 + labelW > plotW;
   return (
-    <g transform={`translate(${px},${py})`} data-marker-id={marker.id}>
-      <MarkerGlyph shape={marker.shape} color={marker.color} />
-      {marker.label && (
-        <text
-          x={left ? -11 : 11}
-          y={-7}
-          textAnchor={left ? 'end' : 'start'}
-          fontFamily={font.family}
-          fontSize={font.legend + 1}
-          fontWeight={600}
-          fill={marker.color}
-          stroke="#fff"
-          strokeWidth={3}
-          strokeLinejoin="round"
-          paintOrder="stroke"
-        >
-          {marker.label}
-        </text>
-      )}
-    </g>
+    <Plot {...shell} {...geom} csv={csv} canvas={<CanvasPointsMark layers={layers} />}>
+      {ellipses.map((e) => (
+        <EllipseMark
+          key={e.id}
+          id={e.id}
+          center={e.center}
+          cov={e.cov}
+          k={e.k}
+          color={e.color}
+          dash={e.dash}
+        />
+      ))}
+      {markers.map((m) => (
+        <TextMark key={m.id} id={m.id} at={m.at} text={m.label} color={m.color} glyph={m.shape} />
+      ))}
+    </Plot>
   );
 }
 

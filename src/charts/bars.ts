@@ -3,6 +3,28 @@ import { scaleLinear } from 'd3';
 import { toCsv } from './csv';
 import { autoDomain, drawable, type ScaleKind } from './scales';
 
+export interface BarGroup {
+  id: string;
+  /** x tick label, e.g. "t = 0". */
+  label: string;
+  /** One value per bar; non-finite values (and non-positive ones on a log axis) are not drawn. */
+  values: ArrayLike<number>;
+  /** Colour of all bars of the group; default palette[groupIndex]. */
+  color?: string;
+}
+
+export interface BarOverlay {
+  id: string;
+  label: string;
+  /** Index into `groups`. */
+  group: number;
+  /** One per bar of that group; NaN = none. */
+  values: ArrayLike<number>;
+  color: string;
+  /** 'tick': a short horizontal line across the bar (e.g. a bound); 'dot': a dot at the bar centre. */
+  shape: 'tick' | 'dot';
+}
+
 export interface BarLayout {
   groups: number;
   /** Bars per group (the longest group's length). */
@@ -110,6 +132,75 @@ export function barSpan(
   const a = clamp(p);
   const b = clamp(base);
   return a <= b ? [a, b] : [b, a];
+}
+
+export interface BarRect {
+  group: number;
+  bar: number;
+  value: number;
+  /** Left edge, top and height, px. */
+  x: number;
+  top: number;
+  h: number;
+}
+
+export interface OverlayPoint {
+  id: string;
+  overlay: number;
+  bar: number;
+  cx: number;
+  cy: number;
+}
+
+export interface BarGeometry {
+  layout: BarLayout;
+  bars: BarRect[];
+  marks: OverlayPoint[];
+}
+
+/**
+ * Pixel geometry of grouped bars and their overlay marks in a plot `plotW` × `plotH`; `y` maps values
+ * to px. Bars grow from 0 on linear axes and from the bottom of the plot on log axes.
+ */
+export function barGeometry(
+  groups: readonly { values: ArrayLike<number> }[],
+  overlays: readonly { group: number; values: ArrayLike<number> }[],
+  plotW: number,
+  plotH: number,
+  y: { (v: number): number; domain(): number[] },
+  yKind: ScaleKind,
+): BarGeometry {
+  const K = groups.reduce((m, g) => Math.max(m, g.values.length), 0);
+  const layout = barLayout(plotW, groups.length, K);
+  const [d0, d1] = y.domain();
+  const base = yKind === 'log' ? plotH : y(Math.min(Math.max(0, Math.min(d0, d1)), Math.max(d0, d1)));
+  const bars: BarRect[] = [];
+  groups.forEach((g, gi) => {
+    for (let k = 0; k < g.values.length; k++) {
+      const span = barSpan(g.values[k], yKind, y, base, plotH);
+      if (span)
+        bars.push({
+          group: gi,
+          bar: k,
+          value: g.values[k],
+          x: barX(layout, gi, k),
+          top: span[0],
+          h: span[1] - span[0],
+        });
+    }
+  });
+  const marks: OverlayPoint[] = [];
+  overlays.forEach((o, oi) => {
+    if (!(o.group >= 0 && o.group < groups.length)) return;
+    for (let k = 0; k < o.values.length && k < layout.bars; k++) {
+      const v = o.values[k];
+      if (!barSpan(v, yKind, y, base, plotH)) continue;
+      const cy = y(v);
+      if (cy >= -2 && cy <= plotH + 2)
+        marks.push({ id: `${oi}-${k}`, overlay: oi, bar: k, cx: barCenter(layout, o.group, k), cy });
+    }
+  });
+  return { layout, bars, marks };
 }
 
 /** A name not yet in `taken` (appending _2, _3, … when needed); the name is added to `taken`. */

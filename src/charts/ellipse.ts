@@ -72,3 +72,20 @@ export function ellipseBounds(
   if (!Number.isFinite(hx + hy + center[0] + center[1])) return null;
   return { x: [center[0] - hx, center[0] + hx], y: [center[1] - hy, center[1] + hy] };
 }
+
+/**
+ * The k-sigma ellipse in px through the scales `x`, `y`: SVG path data and the points (for legend
+ * placement); null when the covariance is invalid or a point does not map to a finite pixel.
+ */
+export function ellipsePixels(
+  center: [number, number],
+  cov: Cov2,
+  k: number,
+  x: (v: number) => number,
+  y: (v: number) => number,
+  segments = 128,
+): { d: string; px: [number, number][] } | null {
+  const px = ellipsePoints(center, cov, k, segments).map(([a, b]) => [x(a), y(b)] as [number, number]);
+  if (!px.length || !px.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) return null;
+  return { d: `M${px.map(([a, b]) => `${a.toFixed(2)},${b.toFixed(2)}`).join('L')}Z`, px };
+}

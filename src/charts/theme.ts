@@ -13,13 +13,27 @@ export const palette: readonly string[] = [
   '#444444', // charcoal
 ];
 
-/** Semantic colours so that every experiment means the same thing by the same hue. */
+/**
+ * Colours by role, so that every experiment means the same thing by the same hue (Okabe–Ito hues,
+ * safe for the common colour-vision deficiencies). Roles that share a chart get distinct hues:
+ * measured / theory / reference / sample / marker; normalTraining / selfDistillation; teacher /
+ * student. Roles that never meet may share one (normalTraining is the blue of measured).
+ */
 export const colors = {
-  noisy: '#D55E00',
-  clean: '#0072B2',
+  /** The live measurement: an empirical curve, a simulated path. */
+  measured: '#0072B2',
+  /** Exact theory drawn over the measurement. */
   theory: '#222222',
-  cloud: '#56B4E9',
-  marker: '#C0392B',
+  /** A baseline or ground truth to compare against: noise-free run, initial state, threshold. */
+  reference: '#6E6E6E',
+  /** Clouds of independent samples (chains): orange, the strongest contrast to measured blue. */
+  sample: '#E69F00',
+  teacher: '#C98300',
+  student: '#009E73',
+  normalTraining: '#0072B2',
+  selfDistillation: '#D55E00',
+  /** Draggable markers and highlighted points (reddish purple, darkened to read as a thin line). */
+  marker: '#B4488C',
 } as const;
 
 export const font = {
@@ -41,6 +55,17 @@ export const chrome = {
   legendBorder: '#d0d4d9',
 } as const;
 
+/** Bold label with a white halo, readable over dense data (marker and annotation labels). */
+export const haloLabel = {
+  fontFamily: font.family,
+  fontSize: font.legend + 1,
+  fontWeight: 600,
+  stroke: chrome.background,
+  strokeWidth: 3,
+  strokeLinejoin: 'round',
+  paintOrder: 'stroke',
+} as const;
+
 /** Height of the band above the plot holding the title and the export buttons. */
 export const HEADER_HEIGHT = 28;
 
@@ -50,7 +75,9 @@ export function approxTextWidth(text: string, size: number): number {
   return text.length * size * 0.58;
 }
 
-export function dashArray(dash: 'solid' | 'dashed' | 'dotted' | undefined, width = 1.5): string | undefined {
+export type Dash = 'solid' | 'dashed' | 'dotted';
+
+export function dashArray(dash: Dash | undefined, width = 1.5): string | undefined {
   if (dash === 'dashed') return `${6 * Math.max(1, width / 1.5)} ${4 * Math.max(1, width / 1.5)}`;
   if (dash === 'dotted') return `${Math.max(1, width)} ${2.5 * Math.max(1, width)}`;
   return undefined;

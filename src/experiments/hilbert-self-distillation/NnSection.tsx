@@ -68,7 +68,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
       x,
       rounds.map((r) => r.summary.trainAcc.mean),
       rounds.map((r) => r.summary.trainAcc.std),
-      colors.clean,
+      colors.measured,
       withBand,
     ),
     ...band(
@@ -77,7 +77,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
       x,
       rounds.map((r) => r.summary.testAcc.mean),
       rounds.map((r) => r.summary.testAcc.std),
-      colors.noisy,
+      colors.selfDistillation,
       withBand,
     ),
   ];
@@ -90,7 +90,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
       label: 'self-distillation, round t',
       x,
       y: rounds.map((r) => r.summary.testAcc.mean),
-      color: colors.noisy,
+      color: colors.selfDistillation,
       width: 2,
     });
     esSeries.push({

@@ -71,7 +71,7 @@ function Trajectory({
       label: 'SGD with label noise',
       xy: r.noisy,
       count: r.count,
-      color: colors.noisy,
+      color: colors.measured,
       kind: 'path',
       alpha: 0.45,
     },
@@ -80,7 +80,7 @@ function Trajectory({
       label: `chains (${r.chains.length / 2 < params.chains ? `${r.chains.length / 2} of ` : ''}${params.chains}), step ${r.chainStep}`,
       // A diverged cloud sits at ~1e6 and would squash the path to a dot; the panel says it diverged.
       xy: r.chainsDivergedAt === null ? r.chains : new Float32Array(0),
-      color: colors.cloud,
+      color: colors.sample,
       kind: 'points',
       alpha: 0.35,
       size: 1.5,
@@ -90,14 +90,14 @@ function Trajectory({
       label: 'SGD without label noise',
       xy: r.clean,
       count: r.count,
-      color: colors.clean,
+      color: colors.reference,
       kind: 'path',
       alpha: 0.9,
     },
   ];
   const ellipses: EllipseOverlay[] = [];
   const markers: MarkerOverlay[] = [
-    { id: 'betaStar', label: 'β*', at: betaStar, color: colors.clean, shape: 'cross' },
+    { id: 'betaStar', label: 'β*', at: betaStar, color: colors.reference, shape: 'cross' },
   ];
   if (t) {
     const bh: [number, number] = [t.exact.betaHat[0], t.exact.betaHat[1]];
@@ -268,7 +268,7 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
   const series: LineSeries[] = [];
   models.forEach((m, i) => {
     const r = results.panels[i];
-    const color = models.length > 1 ? palette[i] : colors.noisy;
+    const color = models.length > 1 ? palette[i] : colors.measured;
     const tag = models.length > 1 ? ` (${'abcdefgh'[i + (params.grid === 'fig1e-h' ? 4 : 0)]})` : '';
     if (r)
       series.push({
@@ -318,7 +318,7 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
         />
         <p>
           drawn as solid 1σ/2σ ellipses; the paper&apos;s continuous-time picture{' '}
-          <Equation tex="C\approx\frac{\eta\sigma^2}{2B}I" /> is dashed. The blue cloud is{' '}
+          <Equation tex="C\approx\frac{\eta\sigma^2}{2B}I" /> is dashed. The orange cloud is{' '}
           {params.chains.toLocaleString()} independent chains.
         </p>
       </section>

@@ -34,7 +34,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: `empirical H, width ${params.width}, at init`,
       x: range(results.spectrumInit.eigenvalues.length),
       y: results.spectrumInit.eigenvalues,
-      color: colors.clean,
+      color: colors.reference,
       dash: 'dashed',
     });
   if (results.spectrumEnd)
@@ -43,7 +43,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: 'empirical H after training',
       x: range(results.spectrumEnd.eigenvalues.length),
       y: results.spectrumEnd.eigenvalues,
-      color: colors.noisy,
+      color: colors.measured,
       dash: 'dotted',
     });
 
@@ -55,7 +55,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: '‖H_k − H∞‖_F / ‖H∞‖_F at init',
       x: w.widths,
       y: w.distance,
-      color: colors.clean,
+      color: colors.measured,
       width: 2,
     });
     widthSeries.push({
@@ -75,7 +75,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: `‖P_top${fig2.topK} y‖/‖y‖, mean of ${fig2.draws} draws`,
       x: fig2.levels,
       y: fig2.mean,
-      color: colors.clean,
+      color: colors.measured,
       width: 2,
     });
     fig2Series.push({
@@ -83,7 +83,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: '± 1 std',
       x: fig2.levels,
       y: fig2.mean.map((m, i) => m + fig2.std[i]),
-      color: colors.clean,
+      color: colors.measured,
       dash: 'dotted',
     });
     fig2Series.push({
@@ -91,7 +91,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: '',
       x: fig2.levels,
       y: fig2.mean.map((m, i) => m - fig2.std[i]),
-      color: colors.clean,
+      color: colors.measured,
       dash: 'dotted',
     });
   }
@@ -122,7 +122,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: 'clean labels fitted, ⟨u_t, ỹ⟩/‖ỹ‖²',
       x: it,
       y: metrics.map((m) => m.normal.cleanFit),
-      color: colors.clean,
+      color: colors.measured,
       width: 2,
     },
     {
@@ -130,7 +130,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: '',
       x: it,
       y: metrics.map((m) => m.theoryFit.clean),
-      color: colors.clean,
+      color: colors.measured,
       dash: 'dashed',
     },
     {
@@ -138,7 +138,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: 'label noise fitted, ⟨u_t, y − ỹ⟩/‖y − ỹ‖²',
       x: it,
       y: metrics.map((m) => m.normal.noiseFit ?? NaN),
-      color: colors.noisy,
+      color: palette[1],
       width: 2,
     },
     {
@@ -146,7 +146,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: 'linearised prediction (dashed)',
       x: it,
       y: metrics.map((m) => m.theoryFit.noise ?? NaN),
-      color: colors.noisy,
+      color: palette[1],
       dash: 'dashed',
     },
   ];
@@ -156,7 +156,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: 'normal training',
       x: it,
       y: metrics.map((m) => get(m.normal)),
-      color: colors.clean,
+      color: colors.normalTraining,
       width: 2,
     },
     {
@@ -164,7 +164,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       label: 'self-distillation (Alg. 1)',
       x: it,
       y: metrics.map((m) => get(m.selfDistill)),
-      color: colors.noisy,
+      color: colors.selfDistillation,
       width: 2,
     },
   ];

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import type { Rect } from './legendPlacement';
+import type { Rect } from '../legendPlacement';
 import {
   clampToDomain,
   formatMarkerValue,
@@ -7,9 +7,9 @@ import {
   markerValueAt,
   stepMarker,
   type FrameThrottle,
-} from './markerDrag';
-import type { Scale1D, ScaleKind } from './scales';
-import { approxTextWidth, chrome, colors, font } from './theme';
+} from '../markerDrag';
+import { usePlot } from '../plotContext';
+import { approxTextWidth, chrome, colors, font, haloLabel } from '../theme';
 
 export interface LineMarker {
   /** Data-space x of the line. */
@@ -33,21 +33,15 @@ const KEY_STEPS: Record<string, number> = {
 const HANDLE_PATH = 'M-6,-7H6V3L0,9L-6,3Z';
 
 /**
- * Vertical marker in plot coordinates (the caller translates to the plot origin). Controlled: it
- * shows `marker.x`; drags report new values via `onChange`, at most once per animation frame.
+ * Vertical marker line at data-space x, for Plot's `front` slot (above the pointer layer, unclipped).
+ * Controlled: it shows `marker.x`; drags report new values via `onChange`, at most once per animation
+ * frame, and move the frame's hover readout along; its label keeps clear of the legend.
  */
-export function VerticalMarker(props: {
-  marker: LineMarker;
-  x: Scale1D;
-  xKind: ScaleKind;
-  plotW: number;
-  plotH: number;
-  /** Lets the chart's hover readout follow the pointer / the dragged line (null = none). */
-  onHover: (px: number | null) => void;
-  /** Plot-space box the label should not cover (the legend). */
-  avoid?: Rect | null;
-}) {
-  const { marker, x, xKind, plotW, plotH, onHover, avoid } = props;
+export function MarkerMark({ marker }: { marker: LineMarker }) {
+  const { layout, legendRect: avoid, setHover } = usePlot();
+  const { x, xKind } = layout;
+  const { plotW, plotH } = layout.frame;
+  const onHover = (px: number | null) => setHover(px === null ? null : { px, py: null });
   const { label, onChange } = marker;
   const name = label ?? 'marker';
   const interactive = onChange !== undefined;
@@ -168,14 +162,8 @@ export function VerticalMarker(props: {
         x={lab.left ? px - 10 : px + 10}
         y={lab.y}
         textAnchor={lab.left ? 'end' : 'start'}
-        fontFamily={font.family}
-        fontSize={font.legend + 1}
-        fontWeight={600}
+        {...haloLabel}
         fill={color}
-        stroke={chrome.background}
-        strokeWidth={3}
-        strokeLinejoin="round"
-        paintOrder="stroke"
         pointerEvents="none"
       >
         {text}

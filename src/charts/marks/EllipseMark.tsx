@@ -1,0 +1,31 @@
+import { ellipsePixels, type Cov2 } from '../ellipse';
+import { usePlot } from '../plotContext';
+import { dashArray, type Dash } from '../theme';
+
+export interface EllipseMarkProps {
+  id: string;
+  center: [number, number];
+  cov: Cov2;
+  /** k-sigma contour. */
+  k: number;
+  color: string;
+  dash?: Dash;
+  width?: number;
+}
+
+/** The k-sigma contour of a 2-D covariance; nothing when the covariance is not positive semi-definite. */
+export function EllipseMark({ id, center, cov, k, color, dash, width = 1.75 }: EllipseMarkProps) {
+  const { layout } = usePlot();
+  const p = ellipsePixels(center, cov, k, layout.x, layout.y);
+  if (!p) return null;
+  return (
+    <path
+      data-ellipse-id={id}
+      d={p.d}
+      fill="none"
+      stroke={color}
+      strokeWidth={width}
+      strokeDasharray={dashArray(dash, width)}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+import { MarkerGlyph, type MarkerShape } from '../markers';
+import { usePlot } from '../plotContext';
+import { approxTextWidth, chrome, font, haloLabel } from '../theme';
+
+export interface TextMarkProps {
+  id?: string;
+  /** Data-space position. */
+  at: [number, number];
+  text: string;
+  color?: string;
+  /** A glyph at the point (β*, β̂), with the text beside it; without one the text sits on the point. */
+  glyph?: MarkerShape;
+}
+
+/**
+ * An annotation in data space: text with a white halo (readable over dense data), right of the
+ * point unless that would run out of the plot.
+ */
+export function TextMark({ id, at, text, color = chrome.text, glyph }: TextMarkProps) {
+  const { layout } = usePlot();
+  const px = layout.x(at[0]);
+  const py = layout.y(at[1]);
+  if (!Number.isFinite(px) || !Number.isFinite(py)) return null;
+  const gap = glyph ? 11 : 0;
+  const left = px + gap + approxTextWidth(text, font.legend + 1) > layout.frame.plotW;
+  return (
+    <g transform={`translate(${px},${py})`} data-text-id={id}>
+      {glyph && <MarkerGlyph shape={glyph} color={color} />}
+      {text && (
+        <text
+          x={left ? -gap : gap}
+          y={glyph ? -7 : 0}
+          dy={glyph ? undefined : '0.35em'}
+          textAnchor={left ? 'end' : 'start'}
+          {...haloLabel}
+          fill={color}
+        >
+          {text}
+        </text>
+      )}
+    </g>
+  );
+}
