@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { installBenchHook } from './app/benchHook';
 import { connectEngine } from './app/runController';
 import { StoreContext } from './app/storeContext';
 import { experiments } from './experiments';
@@ -12,7 +11,10 @@ const store = createLabStore(experiments);
 store.getState().loadHash(location.hash);
 const makeWorker = () => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
 const run = connectEngine(store, experiments, makeWorker);
-installBenchHook(makeWorker);
+// The bench/e2e hook (window.__labRunJob) exists only in builds made with VITE_LAB_HOOKS=1
+// (`npm run test:e2e`, `npm run bench`); the shipped build (`npm run build`) has no such global.
+if (import.meta.env.VITE_LAB_HOOKS === '1')
+  void import('./app/benchHook').then((m) => m.installBenchHook(makeWorker));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

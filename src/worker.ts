@@ -1,4 +1,5 @@
 import { startWorker } from './engine/workerEntry';
-import { jobs } from './experiments/jobs';
+import { collectJobs } from './experiments/registry';
 
-startWorker(jobs);
+// Each folder's jobs.ts is small (ids, schemas, a dynamic import): the job code itself is a lazy chunk.
+startWorker(collectJobs(import.meta.glob('./experiments/*/jobs.ts', { eager: true })));

@@ -1,21 +1,20 @@
 import { backendNames, type BackendChoice } from '../engine/protocol';
 import { experiments, upcoming } from '../experiments';
 import { Controls } from './Controls';
+import { PanelHost } from './PanelHost';
 import { StatusLine } from './StatusLine';
 import { useLab, useLabContext } from './storeContext';
+import { countRender } from './renderCount';
 
 export function App() {
+  countRender('App');
   const experimentId = useLab((s) => s.experimentId);
   const setExperiment = useLab((s) => s.setExperiment);
   const backend = useLab((s) => s.backend);
   const setBackend = useLab((s) => s.setBackend);
   const notices = useLab((s) => s.notices);
   const dismiss = useLab((s) => s.dismissNotices);
-  const params = useLab((s) => s.params);
-  const results = useLab((s) => s.results);
-  const version = useLab((s) => s.version);
   const def = experiments.find((e) => e.id === experimentId) ?? experiments[0];
-  const Panel = def.Panel;
   return (
     <div className="app">
       <header className="header">
@@ -74,7 +73,7 @@ export function App() {
         <div className="content">
           <h2>{def.title}</h2>
           <p className="paper">{def.paper}</p>
-          <Panel params={params} results={results} version={version} />
+          <PanelHost def={def} />
         </div>
       </main>
       <Footer />

@@ -1,9 +1,11 @@
 import type { AnyExperiment } from '../experiments/types';
 import { Slider } from './Slider';
 import { useLab } from './storeContext';
+import { countRender } from './renderCount';
 
 /** The experiment's controls, generated from its control list; every value goes through its schema. */
 export function Controls({ def }: { def: AnyExperiment }) {
+  countRender('Controls');
   const params = useLab((s) => s.params);
   const errors = useLab((s) => s.paramErrors);
   const setParam = useLab((s) => s.setParam);
@@ -20,7 +22,16 @@ export function Controls({ def }: { def: AnyExperiment }) {
       </div>
       <h3>Parameters</h3>
       {def.controls.map((c) =>
-        c.kind === 'number' ? (
+        c.kind === 'seed' ? (
+          <SeedField
+            key={c.key}
+            id={c.key}
+            label={c.label ?? 'seed'}
+            value={params[c.key] as number}
+            error={errors[c.key]}
+            onChange={(v) => setParam(c.key, v)}
+          />
+        ) : c.kind === 'number' ? (
           <Slider
             key={c.key}
             control={c}
@@ -52,28 +63,31 @@ export function Controls({ def }: { def: AnyExperiment }) {
           </div>
         ),
       )}
-      <SeedField value={params.seed as number} error={errors.seed} onChange={(v) => setParam('seed', v)} />
     </aside>
   );
 }
 
 function SeedField({
+  id,
+  label,
   value,
   error,
   onChange,
 }: {
+  id: string;
+  label: string;
   value: number;
   error?: string;
   onChange: (v: number) => boolean;
 }) {
   return (
     <div className="control">
-      <label htmlFor="ctl-seed">seed</label>
+      <label htmlFor={`ctl-${id}`}>{label}</label>
       <div className="control-row">
         <input
-          id="ctl-seed"
+          id={`ctl-${id}`}
           className="num wide"
-          aria-label="seed"
+          aria-label={label}
           type="number"
           value={value}
           onChange={(e) => onChange(e.target.value === '' ? NaN : Number(e.target.value))}

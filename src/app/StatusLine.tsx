@@ -1,14 +1,16 @@
 import type { AnyExperiment } from '../experiments/types';
 import { useLab, useLabContext } from './storeContext';
+import { countRender } from './renderCount';
 
 /** Backend in use (and why), run state with its controls, and throughput. */
 export function StatusLine({ def }: { def: AnyExperiment }) {
+  countRender('StatusLine');
   const { run } = useLabContext();
   const report = useLab((s) => s.backendReport);
   const status = useLab((s) => s.status);
   const message = useLab((s) => s.statusMessage);
-  const results = useLab((s) => s.results);
-  useLab((s) => s.version);
+  // A string selector: the line re-renders when the text changes, not on every frame.
+  const rate = useLab((s) => (s.experimentId === def.id ? def.rate(s.results) : ''));
   const probes = report?.probes
     .map(
       (p) =>
@@ -62,7 +64,7 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
         </button>
       </span>
       <span className="rate muted" data-testid="rate">
-        {def.rate(results)}
+        {rate}
       </span>
     </div>
   );

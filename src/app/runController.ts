@@ -46,7 +46,7 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
       s.setStatus('idle', 'exact theory only: nothing to run');
       return;
     }
-    client.start(spec.job, spec.params);
+    client.start(spec.job.id, spec.params);
     s.setStatus('starting');
   }
 

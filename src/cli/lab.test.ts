@@ -1,15 +1,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { runLab } from './runLab';
 
 const fixturePath = 'tests/fixtures/ols-paper-20I-s0.25.json';
-const lab = (cmd: string, input: string) =>
-  spawnSync('node_modules/.bin/tsx', ['src/cli/lab.ts', cmd], { input, encoding: 'utf8' });
+/** The CLI in-process: the same code path as `lab <cmd> < input`, without a tsx spawn per case. */
+const opts = { experimentsDir: 'src/experiments', publicDir: 'public' };
+const lab = async (cmd: string, input: string) => {
+  const r = await runLab([cmd], input, opts);
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
+};
 
 describe('lab ols CLI', () => {
-  it('matches the fixture to relative 1e-9', () => {
+  it('matches the fixture to relative 1e-9', async () => {
     const fx = JSON.parse(readFileSync(fixturePath, 'utf8'));
-    const r = lab('ols', readFileSync(fixturePath, 'utf8'));
+    const r = await lab('ols', readFileSync(fixturePath, 'utf8'));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     const flat = (v: unknown): number[] => (Array.isArray(v) ? v.flatMap(flat) : [v as number]);
@@ -30,15 +35,15 @@ describe('lab ols CLI', () => {
     ['negative eta', '{"X":[[1,2],[3,4]],"y":[1,2],"eta":-1,"batch":1}', /eta must be > 0/],
     ['rank deficient', '{"X":[[1,2],[2,4],[3,6]],"y":[1,2,3],"eta":0.1,"batch":1}', /rank deficient/],
   ];
-  it.each(bad)('rejects %s with one line and a non-zero exit', (_name, input, pattern) => {
-    const r = lab('ols', input);
+  it.each(bad)('rejects %s with one line and a non-zero exit', async (_name, input, pattern) => {
+    const r = await lab('ols', input);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
-  it('rejects an unknown command', () => {
-    const r = lab('nope', '{}');
+  it('rejects an unknown command', async () => {
+    const r = await lab('nope', '{}');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/usage: lab/);
   });
@@ -46,9 +51,9 @@ describe('lab ols CLI', () => {
 
 describe('lab hilbert CLI', () => {
   const fixturePath = 'tests/fixtures/hilbert-mobahi-eps0.04.json';
-  it('matches the fixture (c, eigenvalues 1e-8; B 1e-6)', () => {
+  it('matches the fixture (c, eigenvalues 1e-8; B 1e-6)', async () => {
     const fx = JSON.parse(readFileSync(fixturePath, 'utf8'));
-    const r = lab('hilbert', readFileSync(fixturePath, 'utf8'));
+    const r = await lab('hilbert', readFileSync(fixturePath, 'utf8'));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     const tol: Record<string, number> = {
@@ -67,8 +72,8 @@ describe('lab hilbert CLI', () => {
       a.forEach((x, i) => expect(Math.abs(x - b[i])).toBeLessThanOrEqual(tol[key] * Math.abs(b[i])));
     }
   });
-  it('infeasible input exits non-zero with "infeasible" and the residual', () => {
-    const r = lab('hilbert', JSON.stringify({ x: [0, 0.5, 1], y: [1, 0, 1], epsilon: 0.01 }));
+  it('infeasible input exits non-zero with "infeasible" and the residual', async () => {
+    const r = await lab('hilbert', JSON.stringify({ x: [0, 0.5, 1], y: [1, 0, 1], epsilon: 0.01 }));
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(/infeasible.*0\.6667/);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
@@ -78,8 +83,8 @@ describe('lab hilbert CLI', () => {
     ['length mismatch', '{"x":[0.2,0.5],"y":[1],"epsilon":0.1}', /y has 1 entries/],
     ['repeated x', '{"x":[0.2,0.2],"y":[1,2],"epsilon":0.1}', /distinct/],
     ['bad epsilon', '{"x":[0.2,0.5],"y":[1,2],"epsilon":-1}', /epsilon must be > 0/],
-  ])('rejects %s', (_n, input, pattern) => {
-    const r = lab('hilbert', input);
+  ])('rejects %s', async (_n, input, pattern) => {
+    const r = await lab('hilbert', input);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(pattern);
   });
@@ -87,9 +92,9 @@ describe('lab hilbert CLI', () => {
 
 describe('lab ntk CLI', () => {
   const fixturePath = 'tests/fixtures/ntk-relu-clusters-n64.json';
-  it('matches the fixture (top 10 eigenvalues 1e-8 relative, ratios 1e-9 absolute)', () => {
+  it('matches the fixture (top 10 eigenvalues 1e-8 relative, ratios 1e-9 absolute)', async () => {
     const fx = JSON.parse(readFileSync(fixturePath, 'utf8'));
-    const r = lab('ntk', readFileSync(fixturePath, 'utf8'));
+    const r = await lab('ntk', readFileSync(fixturePath, 'utf8'));
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout);
     for (let i = 0; i < 10; i++)
@@ -103,10 +108,42 @@ describe('lab ntk CLI', () => {
     ['topK > n', '{"X":[[1,0],[0,1]],"y":[1,-1],"topK":3}', /topK 3 exceeds n = 2/],
     ['ragged X', '{"X":[[1,0],[1]],"y":[1,-1],"topK":1}', /row 1 has 1 entries/],
     ['zero labels', '{"X":[[1,0],[0,1]],"y":[0,0],"topK":1}', /all zeros/],
-  ])('rejects %s', (_n, input, pattern) => {
-    const r = lab('ntk', input);
+  ])('rejects %s', async (_n, input, pattern) => {
+    const r = await lab('ntk', input);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(pattern);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('lab entry point', () => {
+  it('runs as a subprocess: one JSON line on stdout, exit 0 (smoke test of the real binary)', () => {
+    const input = readFileSync('tests/fixtures/ols-paper-20I-s0.25.json', 'utf8');
+    const r = spawnSync('node_modules/.bin/tsx', ['src/cli/lab.ts', 'ols'], { input, encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(Object.keys(JSON.parse(r.stdout))).toContain('stationaryCov');
+  });
+
+  it('--help lists every command with its input keys, from the schemas', async () => {
+    const r = await runLab(['--help'], '', opts);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    const inputOf = (name: string) => {
+      const i = lines.findIndex((l) => l.trimStart().startsWith(name + ' '));
+      expect(i, `command ${name} listed`).toBeGreaterThan(-1);
+      return lines[i + 1];
+    };
+    expect(inputOf('ols')).toBe(
+      '                 input: X: number[][], y: number[], eta: number, batch: integer',
+    );
+    expect(inputOf('hilbert')).toMatch(
+      /x: number\[\], y: number\[\], epsilon: number, rounds\?: integer, alpha\?: number$/,
+    );
+    expect(inputOf('ntk')).toMatch(/X: number\[\]\[\], y: number\[\], yClean\?: number\[\], topK: integer$/);
+    expect(inputOf('self-distill')).toMatch(
+      /data: 'clusters'\|'fashion', n: integer, .*alphaRule: 'paper'\|'chance'\|'linear'/,
+    );
   });
 });

@@ -1,51 +1,41 @@
-import { ZodError } from 'zod';
-import { hilbertCommand } from './hilbertCommand';
-import { ntkCommand } from './ntkCommand';
-import { olsCommand } from './olsCommand';
-import { selfDistillCommand } from './selfDistillCommand';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runLab } from './runLab';
 
 /** Headless entry: `lab <command> < input.json` prints one JSON object; bad input → one line on stderr, exit 1. */
-const commands: Record<string, (input: unknown) => unknown | Promise<unknown>> = {
-  ols: olsCommand,
-  hilbert: hilbertCommand,
-  ntk: ntkCommand,
-  'self-distill': selfDistillCommand,
-};
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function readStdin(): Promise<string> {
+  if (process.stdin.isTTY) return '';
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function fail(message: string): never {
-  process.stderr.write(`lab: ${message.replace(/\s+/g, ' ').trim()}\n`);
-  process.exit(1);
+/**
+ * stdout carries one JSON object and stderr one line per message: library banners (tfjs's "running in
+ * Node.js" notice, backend registration notes) are dropped. LAB_VERBOSE=1 keeps them, on stderr.
+ */
+function silenceLibraryLogs() {
+  const keep = process.env.LAB_VERBOSE === '1';
+  const toStderr = (...a: unknown[]) => {
+    if (keep) process.stderr.write(a.map(String).join(' ') + '\n');
+  };
+  console.log = console.info = console.warn = console.debug = toStderr;
 }
 
 async function main() {
-  const name = process.argv[2];
-  const cmd = name ? commands[name] : undefined;
-  if (!cmd)
-    fail(`usage: lab <${Object.keys(commands).join('|')}> < input.json (got ${name ?? 'no command'})`);
-  const text = await readStdin();
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch (e) {
-    fail(`input is not valid JSON: ${e instanceof Error ? e.message : e}`);
-  }
-  try {
-    process.stdout.write(JSON.stringify(await cmd(input)) + '\n');
-  } catch (e) {
-    if (e instanceof ZodError) {
-      const first = e.issues[0];
-      fail(
-        `invalid input: ${first.path.join('.') || '(root)'}: ${first.message}${e.issues.length > 1 ? ` (+${e.issues.length - 1} more)` : ''}`,
-      );
-    }
-    fail(e instanceof Error ? e.message : String(e));
-  }
+  silenceLibraryLogs();
+  const args = process.argv.slice(2);
+  const help = args[0] === '--help' || args[0] === '-h' || args[0] === 'help';
+  const r = await runLab(args, help ? '' : await readStdin(), {
+    experimentsDir: path.join(root, 'src/experiments'),
+    publicDir: path.join(root, 'public'),
+    onProgress: (line) => process.stderr.write(`lab: ${line}\n`),
+  });
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  process.exitCode = r.code;
 }
 
 void main();

@@ -1,25 +1,38 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { createHost } from './host';
-import type { JobRegistry } from './job';
+import { z } from 'zod';
+import { defineJob, type JobRegistry } from './job';
 import type { FromWorker } from './protocol';
 
 /** A job that counts, so the order and identity of frames is checkable. */
-const jobs: JobRegistry = {
-  count: async function* (params) {
-    const { n, fail } = params as { n: number; fail?: boolean };
-    for (let i = 0; i < n; i++) {
-      if (fail && i === 2) throw new Error('boom');
-      yield { i };
-    }
-  },
-};
+const count = defineJob({
+  id: 'count',
+  schema: z.object({ n: z.number().int().min(0), fail: z.boolean().optional() }),
+  load: async () =>
+    async function* (p) {
+      for (let i = 0; i < p.n; i++) {
+        if (p.fail && i === 2) throw new Error('boom');
+        yield { i, data: new Float32Array([i]) };
+      }
+    },
+});
+/** Frames whose typed arrays are fresh each time, so the engine may transfer them. */
+const fresh = defineJob({ ...count, id: 'fresh', transferFrames: true });
+const jobs: JobRegistry = new Map([
+  ['count', count],
+  ['fresh', fresh],
+]);
 
 function setup() {
   const out: FromWorker[] = [];
+  const transfers: Transferable[][] = [];
   const host = createHost({
     jobs,
-    post: (m) => out.push(m),
+    post: (m, t) => {
+      out.push(m);
+      transfers.push(t ?? []);
+    },
     initBackend: async () => {
       await tf.setBackend('cpu');
       return { tf, backend: 'cpu', gpuDevice: null };
@@ -30,7 +43,7 @@ function setup() {
     out
       .filter((m) => m.type === 'frame' && m.runId === runId)
       .map((m) => (m as { frame: { i: number } }).frame.i);
-  return { host, out, frames };
+  return { host, out, frames, transfers };
 }
 
 describe('engine host protocol', () => {
@@ -76,7 +89,34 @@ describe('engine host protocol', () => {
     await host.handle({ type: 'start', runId: 3, job: 'count', params: { n: 5, fail: true } });
     expect(out.at(-1)).toEqual({ type: 'error', runId: 3, message: 'boom' });
     await host.handle({ type: 'start', runId: 4, job: 'nope', params: {} });
-    expect(out.at(-1)).toEqual({ type: 'error', runId: 4, message: 'unknown job "nope"' });
+    expect(out.at(-1)).toEqual({
+      type: 'error',
+      runId: 4,
+      message: 'unknown job "nope" (known: count, fresh)',
+    });
+  });
+
+  it("validates params with the job's schema before the job runs", async () => {
+    const { host, out } = setup();
+    await host.handle({ type: 'init', backend: 'cpu' });
+    await host.handle({ type: 'start', runId: 5, job: 'count', params: { n: -1, fail: 'yes' } });
+    expect(out.filter((m) => m.type === 'frame')).toHaveLength(0);
+    expect(out.at(-1)).toMatchObject({ type: 'error', runId: 5 });
+    const message = (out.at(-1) as { message: string }).message;
+    expect(message).toMatch(/^invalid parameters: n: .*>=0.*; fail: .*boolean.* \(job count\)$/);
+  });
+
+  it('transfers frame buffers only for jobs that declare fresh frames', async () => {
+    const { host, out, transfers } = setup();
+    await host.handle({ type: 'init', backend: 'cpu' });
+    await host.handle({ type: 'start', runId: 1, job: 'count', params: { n: 2 } });
+    await host.handle({ type: 'start', runId: 2, job: 'fresh', params: { n: 2 } });
+    const sent = (runId: number) =>
+      out.flatMap((m, i) => (m.type === 'frame' && m.runId === runId ? [transfers[i]] : []));
+    expect(sent(1).map((t) => t.length)).toEqual([0, 0]);
+    expect(sent(2).map((t) => t.length)).toEqual([1, 1]);
+    const f = out.find((m) => m.type === 'frame' && m.runId === 2) as { frame: { data: Float32Array } };
+    expect(sent(2)[0][0]).toBe(f.frame.data.buffer);
   });
 
   it('cancel silences the run', async () => {

@@ -1,9 +1,11 @@
-import type { Job, JobContext, JobRegistry } from './job';
+import { startJob, type JobContext, type JobRegistry } from './job';
 import type { FromWorker, ToWorker } from './protocol';
+import { transferablesOf } from './transfer';
 
 export interface HostOptions {
   jobs: JobRegistry;
-  post: (msg: FromWorker) => void;
+  /** posts a message; `transfer` lists buffers to move rather than copy */
+  post: (msg: FromWorker, transfer?: Transferable[]) => void;
   /** sets up tfjs on the requested backend and returns the context base */
   initBackend: (msg: Extract<ToWorker, { type: 'init' }>) => Promise<Omit<JobContext, 'cancelled'>>;
   /** minimum ms between frames: one per display frame */
@@ -15,6 +17,7 @@ export interface HostOptions {
 interface Run {
   id: number;
   gen: AsyncGenerator<unknown, void, void> | null;
+  transfer: boolean;
   paused: boolean;
   cancelled: boolean;
   pumping: boolean;
@@ -60,7 +63,9 @@ export function createHost(opts: HostOptions) {
           if (run === r) run = null;
           return;
         }
-        post({ type: 'frame', runId: r.id, seq: r.seq++, frame: value });
+        const msg: FromWorker = { type: 'frame', runId: r.id, seq: r.seq++, frame: value };
+        if (r.transfer) post(msg, transferablesOf(value));
+        else post(msg);
       }
     } catch (e) {
       if (!r.cancelled)
@@ -96,6 +101,7 @@ export function createHost(opts: HostOptions) {
         const r: Run = {
           id: msg.runId,
           gen: null,
+          transfer: false,
           paused: false,
           cancelled: false,
           pumping: false,
@@ -105,17 +111,32 @@ export function createHost(opts: HostOptions) {
         run = r;
         await ready;
         if (r.cancelled) return;
-        const job: Job | undefined = Object.hasOwn(jobs, msg.job) ? jobs[msg.job] : undefined;
+        const job = jobs.get(msg.job);
         if (!job || !base) {
           post({
             type: 'error',
             runId: msg.runId,
-            message: job ? 'engine has no backend' : `unknown job "${msg.job}"`,
+            message: job
+              ? 'engine has no backend'
+              : `unknown job "${msg.job}" (known: ${[...jobs.keys()].join(', ')})`,
           });
           if (run === r) run = null;
           return;
         }
-        r.gen = job(msg.params, { ...base, cancelled: () => r.cancelled });
+        try {
+          // Params are validated here, once, with the job's own schema; the job gets them typed.
+          r.gen = await startJob(job, msg.params, { ...base, cancelled: () => r.cancelled });
+        } catch (e) {
+          if (!r.cancelled)
+            post({ type: 'error', runId: r.id, message: e instanceof Error ? e.message : String(e) });
+          if (run === r) run = null;
+          return;
+        }
+        if (r.cancelled) {
+          void r.gen.return(undefined).catch(() => undefined);
+          return;
+        }
+        r.transfer = job.transferFrames === true;
         await pump(r);
         return;
       }

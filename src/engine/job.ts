@@ -1,4 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { ZodType } from 'zod';
+import { describeZodError } from '../schema/describeError';
 import type { BackendName } from './protocol';
 
 /** What a job gets from the engine: the tfjs instance on the chosen backend, and its GPU device. */
@@ -12,8 +14,73 @@ export interface JobContext {
 }
 
 /**
- * A job is an async generator of frames. The engine pulls one frame per display frame, so the job
- * sizes each chunk of work for one frame; pausing is simply not pulling, cancelling is return().
+ * The body of a job: an async generator of frames. The engine pulls one frame per display frame, so the
+ * job sizes each chunk of work for one frame; pausing is simply not pulling, cancelling is return().
+ * It receives params already validated by the job's schema.
  */
-export type Job = (params: unknown, ctx: JobContext) => AsyncGenerator<unknown, void, void>;
-export type JobRegistry = Record<string, Job>;
+export type JobRun<P, F> = (params: P, ctx: JobContext) => AsyncGenerator<F, void, void>;
+
+/**
+ * One worker job: its id on the wire, the schema its params must satisfy, and its code, loaded on first
+ * use (a dynamic import), so the worker fetches an experiment's chunk only when that experiment runs and
+ * the UI can hold the definition (for its types) without bundling tfjs code it never calls.
+ * `F` is the frame type: `ExperimentDef.reduce` is typed on it.
+ */
+export interface JobDef<P = unknown, F = unknown> {
+  readonly id: string;
+  readonly schema: ZodType<P>;
+  readonly load: () => Promise<JobRun<P, F>>;
+  /**
+   * true when every typed array in a frame is freshly allocated for that frame, so the engine may
+   * transfer (not copy) its buffers to the UI thread. A job that re-sends a buffer it keeps must leave
+   * this off, or its own copy would be detached.
+   */
+  readonly transferFrames?: boolean;
+}
+
+export function defineJob<P, F>(def: {
+  id: string;
+  schema: ZodType<P>;
+  load: () => Promise<JobRun<NoInfer<P>, F>>;
+  transferFrames?: boolean;
+}): JobDef<P, F> {
+  return def;
+}
+
+/** The frame type of a job definition. */
+export type FrameOf<J> = J extends {
+  load: () => Promise<(p: never, ctx: JobContext) => AsyncGenerator<infer F, void, void>>;
+}
+  ? F
+  : never;
+
+/** A request to run one job with params of its type: what an experiment asks the engine for. */
+export interface JobRequest<F = unknown> {
+  job: JobDef<never, F>;
+  params: unknown;
+}
+
+/** Type-checks params against a job's param type while keeping the request's frame type. */
+export function request<P, F>(job: JobDef<P, F>, params: P): JobRequest<F> {
+  return { job: job as unknown as JobDef<never, F>, params };
+}
+
+/** Validates raw params with the job's schema (one message naming every bad key) and starts it. */
+export async function startJob<P, F>(
+  job: JobDef<P, F>,
+  raw: unknown,
+  ctx: JobContext,
+): Promise<AsyncGenerator<F, void, void>> {
+  const parsed = job.schema.safeParse(raw);
+  if (!parsed.success)
+    throw new Error(`invalid parameters: ${describeZodError(parsed.error)} (job ${job.id})`);
+  const run = await job.load();
+  return run(parsed.data, ctx);
+}
+
+// Variance: a registry holds jobs of different param and frame types.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyJobDef = JobDef<any, any>;
+
+/** Worker-side registry: job id → definition, built from the experiment folders. */
+export type JobRegistry = ReadonlyMap<string, AnyJobDef>;

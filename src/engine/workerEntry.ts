@@ -19,7 +19,8 @@ export function startWorker(jobs: JobRegistry): void {
     'tfjs-backend-wasm-simd.wasm': wasmSimd,
     'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
   });
-  const post = (msg: FromWorker) => (self as unknown as Worker).postMessage(msg);
+  const post = (msg: FromWorker, transfer: Transferable[] = []) =>
+    (self as unknown as Worker).postMessage(msg, transfer);
   const host = createHost({
     jobs,
     post,

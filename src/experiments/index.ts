@@ -1,13 +1,14 @@
-import { hilbertSelfDistillation } from './hilbert-self-distillation';
-import { labelNoiseSgd } from './label-noise-sgd';
-import { ntkSelfDistillation } from './ntk-self-distillation';
-import type { AnyExperiment } from './types';
+import { collectExperiments } from './registry';
 
-/** The UI registry: the only list of experiments the app shows (the worker's is jobs.ts). */
-export const experiments: AnyExperiment[] = [labelNoiseSgd, hilbertSelfDistillation, ntkSelfDistillation];
+/** The UI registry, generated from the folders: every `src/experiments/<id>/index.ts`. */
+export const experiments = collectExperiments(import.meta.glob('./*/index.ts', { eager: true }));
 
-/** Papers still to come, shown greyed out in the picker so users know what is planned. */
-export const upcoming = [
+/**
+ * Papers of the lab's plan that have no folder yet, shown greyed out in the picker. An entry disappears
+ * by itself once a folder with that id exists.
+ */
+const planned = [
   { id: 'kernel-distillation', title: 'Distillation in the kernel regime (Rahbar et al.)' },
   { id: 'linear-distillation', title: 'Linear distillation (Phuong & Lampert)' },
 ];
+export const upcoming = planned.filter((p) => !experiments.some((e) => e.id === p.id));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelNoiseSgd } from '../experiments/label-noise-sgd';
+import labelNoiseSgd from '../experiments/label-noise-sgd';
 import { defaultParams } from '../experiments/label-noise-sgd/params';
 import { createLabStore } from './labStore';
 
@@ -51,7 +51,7 @@ describe('lab store', () => {
 
 describe('lab store with two experiments', () => {
   const two = async () => {
-    const { hilbertSelfDistillation } = await import('../experiments/hilbert-self-distillation');
+    const { default: hilbertSelfDistillation } = await import('../experiments/hilbert-self-distillation');
     return createLabStore([labelNoiseSgd, hilbertSelfDistillation]);
   };
   it('switches experiment and round-trips the Hilbert state through the URL', async () => {

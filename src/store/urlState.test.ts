@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { defaultParams, olsParamsSchema, type OlsParams } from '../experiments/label-noise-sgd/params';
 import { encodeHash, parseHash } from './urlState';
 
@@ -59,5 +60,31 @@ describe('URL hash round-trip', () => {
     const s = parse('#/nonsense?x=1');
     expect(s.experiment).toBe('label-noise-sgd');
     expect(s.errors[0]).toMatch(/unknown experiment "nonsense"/);
+  });
+});
+
+describe('URL codec driven by the schema', () => {
+  const schema = z.object({
+    on: z.boolean(),
+    widths: z.array(z.number().int().min(1)),
+    rate: z.number(),
+    mode: z.enum(['a', 'b']),
+  });
+  type P = z.infer<typeof schema>;
+  const defaults: P = { on: false, widths: [64, 256], rate: 0.5, mode: 'a' };
+  const parseP = (h: string) => parseHash<P>(h, { x: { schema, defaults } }, 'x');
+
+  it('round-trips booleans and arrays, which coercion by typeof default could not', () => {
+    const p: P = { on: true, widths: [8, 512, 4096], rate: 1e-7, mode: 'b' };
+    const s = parseP(encodeHash('x', p, 'auto'));
+    expect(s.errors).toEqual([]);
+    expect(s.params).toEqual(p);
+  });
+  it('rejects a bad boolean or array entry by key, keeping the rest', () => {
+    const s = parseP('#/x?on=maybe&widths=8,zero&rate=2');
+    expect(s.params).toEqual({ ...defaults, rate: 2 });
+    expect(s.errors).toHaveLength(2);
+    expect(s.errors[0]).toMatch(/^on = maybe rejected: .*boolean.*; using false$/);
+    expect(s.errors[1]).toMatch(/^widths = 8,NaN rejected: .*; using 64,256$/);
   });
 });

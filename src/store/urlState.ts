@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { backendNames, type BackendChoice } from '../engine/protocol';
+import { schemaKeys } from '../schema/schemaKeys';
 
 export interface UrlState<P> {
   experiment: string;
@@ -11,6 +12,26 @@ export interface UrlState<P> {
 
 const backendChoices: readonly string[] = ['auto', ...backendNames];
 
+const toNumber = (raw: string) => (raw.trim() === '' ? NaN : Number(raw));
+
+/**
+ * A URL value as the schema's field type expects it, so the schema (not this codec) judges it: numbers
+ * (empty → NaN, rejected with a message), booleans ('true'/'false', also '1'/'0'), arrays of numbers
+ * (comma-separated), anything else as the string. The type comes from the schema, not from the default.
+ */
+export function fromUrl(kind: string | undefined, raw: string): unknown {
+  switch (kind) {
+    case 'number':
+      return toNumber(raw);
+    case 'boolean':
+      return raw === 'true' || raw === '1' ? true : raw === 'false' || raw === '0' ? false : raw;
+    case 'array':
+      return raw.trim() === '' ? [] : raw.split(',').map(toNumber);
+    default:
+      return raw;
+  }
+}
+
 /** `#/<experiment>?k=v&…&backend=auto` — the whole state, so a copied link reproduces the figure. */
 export function encodeHash(
   experiment: string,
@@ -18,7 +39,7 @@ export function encodeHash(
   backend: BackendChoice,
 ): string {
   const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) q.set(k, String(v));
+  for (const [k, v] of Object.entries(params)) q.set(k, Array.isArray(v) ? v.join(',') : String(v));
   q.set('backend', backend);
   return `#/${encodeURIComponent(experiment)}?${q.toString()}`;
 }
@@ -46,6 +67,7 @@ export function parseHash<P extends Record<string, unknown>>(
     if (backendChoices.includes(b)) backend = b as BackendChoice;
     else errors.push(`backend "${b}" is not one of ${backendChoices.join(', ')}; using auto`);
   }
+  const kinds = Object.fromEntries(schemaKeys(schema).map((k) => [k.key, k.kind]));
   const candidate: Record<string, unknown> = { ...defaults };
   for (const [k, raw] of q.entries()) {
     if (k === 'backend') continue;
@@ -53,7 +75,7 @@ export function parseHash<P extends Record<string, unknown>>(
       errors.push(`unknown parameter "${k}" ignored`);
       continue;
     }
-    candidate[k] = typeof defaults[k] === 'number' ? (raw.trim() === '' ? NaN : Number(raw)) : raw;
+    candidate[k] = fromUrl(kinds[k], raw);
   }
   // Validate the whole set; drop each offending key back to its default and say why.
   let params = candidate;

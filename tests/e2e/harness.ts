@@ -62,6 +62,18 @@ export async function openPage(browser: Browser, url: string, width = 1400, heig
       problems.push(`request to another origin: ${u}`);
   });
   page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+  // Main-thread tasks over 50 ms, recorded from the first script on (the rendering-path budget).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      // no longtask support: the list stays empty and the tests that need it say so
+    }
+  });
   await page.goto(url);
   return { page, problems };
 }
@@ -73,4 +85,22 @@ export async function waitForBackend(page: Page, timeout = 60_000): Promise<stri
     { timeout },
   );
   return (await page.getAttribute('[data-testid=backend]', 'data-backend')) ?? '';
+}
+
+/** Long tasks (> 50 ms) since `sinceMs` (performance.now() of the page): their durations, longest first. */
+export async function longTasks(page: Page, sinceMs = 0): Promise<number[]> {
+  const all = await page.evaluate(
+    () => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks,
+  );
+  return all
+    .filter((t) => t.start >= sinceMs)
+    .map((t) => t.duration)
+    .sort((a, b) => b - a);
+}
+
+/** Renders per component name since the page loaded (counted only in the e2e build). */
+export async function renderCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => ({
+    ...((window as unknown as { __labRenders?: Record<string, number> }).__labRenders ?? {}),
+  }));
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { finiteNumber } from '../schema/numbers';
-import { selfDistill } from '../math/hilbertSelfDistillation';
+import { finiteNumber } from '../../schema/numbers';
+import { selfDistill } from '../../math/hilbertSelfDistillation';
 
 /** Input contract of `lab hilbert`: the fixture's inputs; `rounds` and `alpha` are optional. */
 export const hilbertInputSchema = z
@@ -26,8 +26,9 @@ export const hilbertInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['x'], message: 'x values must be distinct' });
   });
 
-export function hilbertCommand(input: unknown) {
-  const v = hilbertInputSchema.parse(input);
+export type HilbertInput = z.infer<typeof hilbertInputSchema>;
+
+export function hilbertCommand(v: HilbertInput) {
   const r = selfDistill({ x: v.x, y: v.y, epsilon: v.epsilon, rounds: v.rounds, alpha: v.alpha });
   return {
     eigenvalues: r.eigenvalues,

@@ -5,12 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
+import { startJob } from '../../engine/job';
+import { hilbertNnJob as hilbertNnJobDef } from './jobs';
+import { defaultNnParams, type NnParams } from './nnParams';
 import {
-  defaultNnParams,
   hilbertNnJob,
   type NnEarlyStopFrame,
   type NnFrame,
-  type NnParams,
   type NnRoundFrame,
 } from './nnJob';
 
@@ -219,8 +220,9 @@ describe('the self-distillation network job, headless on the cpu backend', () =>
   });
 
   it('rejects invalid params with a message', async () => {
+    // The engine validates with the job's schema before the job runs.
     const run = async (p: unknown) => {
-      for await (const f of hilbertNnJob(p, ctx(), data)) void f;
+      for await (const f of await startJob(hilbertNnJobDef, p, ctx())) void f;
     };
     await expect(run({ ...small, seeds: 9 })).rejects.toThrow(/invalid parameters: seeds/);
     await expect(run({ ...small, batchSize: 600 })).rejects.toThrow(

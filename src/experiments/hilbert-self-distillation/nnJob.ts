@@ -1,6 +1,4 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { z } from 'zod';
-import { finite, int } from '../../schema/numbers';
 import {
   defaultDataBaseUrl,
   fetchArrayBuffer,
@@ -9,6 +7,7 @@ import {
   pixelsPerImage,
   type FashionSubset,
 } from '../../data/fashionMnist';
+import { type NnParams } from './nnParams';
 import type { JobContext } from '../../engine/job';
 import { chainSeed, indexOf, xorshift32 } from '../../math/chainRng';
 import { meanStd, type MeanStd } from '../../math/stats';
@@ -29,45 +28,6 @@ import { meanStd, type MeanStd } from '../../math/stats';
  * seed's batch-mean loss, so every seed gets exactly its own gradient (Adam is elementwise, so the seeds
  * stay independent). Evaluation broadcasts the shared inputs [1,n,784] against W1 [S,784,H].
  */
-
-export const nnParamsSchema = z
-  .object({
-    rounds: int(1, 10),
-    seeds: int(1, 8),
-    hidden: int(16, 512),
-    epochs: int(1, 200),
-    lr: finite(1e-5, 1),
-    batchSize: int(1, 4000),
-    loss: z.enum(['l2', 'ce'], { error: "must be 'l2' or 'ce'" }),
-    trainSize: int(10, 4000),
-    testSize: int(10, 1000),
-    earlyStopping: z.boolean({ error: 'must be true or false' }),
-    seed: int(0, 2_147_483_647),
-  })
-  .superRefine((p, c) => {
-    if (p.batchSize > p.trainSize)
-      c.addIssue({
-        code: 'custom',
-        path: ['batchSize'],
-        message: `batch size ${p.batchSize} exceeds the training set size ${p.trainSize}`,
-      });
-  });
-
-export type NnParams = z.infer<typeof nnParamsSchema>;
-
-export const defaultNnParams: NnParams = {
-  rounds: 5,
-  seeds: 4,
-  hidden: 128,
-  epochs: 20,
-  lr: 1e-3,
-  batchSize: 64,
-  loss: 'l2',
-  trainSize: 2000,
-  testSize: 1000,
-  earlyStopping: true,
-  seed: 1,
-};
 
 /** First frame: what the run is about to do. */
 export interface NnStartFrame {
@@ -395,15 +355,6 @@ async function* train(
   }
 }
 
-function parseParams(raw: unknown): NnParams {
-  const parsed = nnParamsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  return parsed.data;
-}
-
 /** Seeds of the run's random streams: one per (purpose, round), decorrelated by fmix32. */
 const streamSeed = (seed: number, purpose: number, round: number) => chainSeed(seed, purpose * 64 + round);
 
@@ -413,11 +364,10 @@ const streamSeed = (seed: number, purpose: number, round: number) => chainSeed(s
  * @param data the subset; loaded with fetch from the site's data/ folder when absent (browser)
  */
 export async function* hilbertNnJob(
-  raw: unknown,
+  p: NnParams,
   ctx: JobContext,
   data?: FashionSubset,
 ): AsyncGenerator<NnFrame, void, void> {
-  const p = parseParams(raw);
   const tf = ctx.tf;
   const d = data ?? (await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl()));
   if (ctx.cancelled()) return;

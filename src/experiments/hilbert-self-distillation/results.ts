@@ -23,8 +23,7 @@ export function initResults(_p?: HilbertParams): HilbertResults {
   return { start: null, progress: null, rounds: [], earlyStop: null, done: null, epochsPerSec: 0 };
 }
 
-export function reduce(r: HilbertResults, raw: unknown): HilbertResults {
-  const f = raw as NnFrame;
+export function reduce(r: HilbertResults, f: NnFrame): HilbertResults {
   switch (f.kind) {
     case 'start':
       return { ...initResults(), start: f };

@@ -1,3 +1,4 @@
+import type { BenchParams } from './benchParams';
 import type { JobContext } from '../../engine/job';
 import { chainSeed } from '../../math/chainRng';
 import { ChainPool } from './chainsPool';
@@ -5,16 +6,6 @@ import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData } from './model';
 import { advanceChainsCpu, advancePathCpu } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';
-
-export interface BenchParams {
-  iterations: number;
-  jsChains: number;
-  jsSteps: number;
-  tfjsChains: number;
-  tfjsSteps: number;
-  gpuChains: number[];
-  gpuSteps: number;
-}
 
 export interface BenchResult {
   backend: string;
@@ -25,10 +16,9 @@ export interface BenchResult {
 
 /** Throughput of this experiment's hot loops on the engine's backend (used by `npm run bench`). */
 export async function* labelNoiseSgdBenchJob(
-  raw: unknown,
+  p: BenchParams,
   ctx: JobContext,
 ): AsyncGenerator<BenchResult, void, void> {
-  const p = raw as BenchParams;
   const d = makePanelData(100, 1, 0.5, [20, 20, 0]);
   const runPath = () => {
     const t0 = performance.now();

@@ -1,5 +1,8 @@
-import type { ExperimentDef } from '../types';
-import { OlsPanel } from './Panel';
+import { lazy } from 'react';
+import { request, type FrameOf } from '../../engine/job';
+import { defineExperiment } from '../types';
+import { commands } from './commands';
+import { labelNoiseSgdJob } from './jobs';
 import {
   controls,
   covChoices,
@@ -19,8 +22,18 @@ const engineLabel = {
   wgsl: 'fused WGSL kernel',
 } as const;
 
-export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
+/** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
+const OlsPanel = lazy(() => import('./Panel').then((m) => ({ default: m.OlsPanel })));
+
+const control = (key: keyof OlsParams) => {
+  const c = controls.find((x) => x.key === key);
+  if (!c) throw new Error(`label-noise-sgd: no control spec for ${key}`);
+  return { ...c, kind: 'number' as const };
+};
+
+const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof labelNoiseSgdJob>>({
   id: 'label-noise-sgd',
+  order: 0,
   title: 'SGD with unbiased label noise',
   paper:
     'Xiong et al., "Implicit Regularization Effects of Unbiased Random Label Noises with SGD" (seed 004), Fig. 1',
@@ -44,7 +57,7 @@ export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
       options: covChoices.map((c) => ({ value: c, label: c === 'custom' ? 'custom (entries below)' : c })),
       help: 'Distribution of the inputs x ~ N(0, Σ).',
     },
-    ...controls.slice(0, 1).map((c) => ({ ...c, kind: 'number' as const })),
+    control('sigma2'),
     {
       kind: 'number',
       key: 'sxx',
@@ -75,7 +88,7 @@ export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
       scale: 'linear',
       help: 'Custom Σ entry; Σ must stay positive definite',
     },
-    ...controls.slice(1).map((c) => ({ ...c, kind: 'number' as const })),
+    ...(['eta', 'batch', 'n', 'iterations', 'speed', 'chains', 'chainSteps'] as const).map(control),
     {
       kind: 'choice',
       key: 'view',
@@ -86,15 +99,19 @@ export const labelNoiseSgd: ExperimentDef<OlsParams, OlsResults> = {
       ],
       help: 'Zoom on β̂ or show the whole path.',
     },
+    { kind: 'seed', key: 'seed' },
   ],
   presets,
-  jobFor: (params) => ({ job: 'label-noise-sgd', params }),
+  jobFor: (params) => request(labelNoiseSgdJob, params),
   uiKeys: ['view'],
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: OlsPanel,
+  commands,
   rate: (r) =>
     r.frames === 0
       ? ''
       : `path ${fmtRate(r.pathItersPerSec)} it/s · chains ${fmtRate(r.chainStepsPerSec)} chain-steps/s (${engineLabel[r.engine ?? 'js']}${r.threads > 1 ? ` on ${r.threads} threads` : ''})`,
-};
+});
+
+export default labelNoiseSgd;

@@ -4,7 +4,7 @@ import { ChainPool } from './chainsPool';
 import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData, type PanelData } from './model';
 import { moments2d } from './moments';
-import { olsParamsSchema, panelsOf, type OlsParams } from './params';
+import { panelsOf, type OlsParams } from './params';
 import { advanceChainsCpu, advancePathCpu, type PathState } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';
 
@@ -132,13 +132,7 @@ const tooFar = (a: number, b: number, c: [number, number]) =>
  * Fig. 1 of Xiong et al., live: per panel one SGD path with label noise and one without (same
  * batches), plus many independent chains whose cloud approaches the stationary distribution.
  */
-export async function* labelNoiseSgdJob(raw: unknown, ctx: JobContext): AsyncGenerator<OlsFrame, void, void> {
-  const parsed = olsParamsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  const p = parsed.data;
+export async function* labelNoiseSgdJob(p: OlsParams, ctx: JobContext): AsyncGenerator<OlsFrame, void, void> {
   const specs = panelsOf(p);
   const datas = specs.map((s) => makePanelData(p.n, p.seed, s.sigma2, s.cov));
   const stride = Math.max(1, Math.ceil(p.iterations / maxPathPoints));

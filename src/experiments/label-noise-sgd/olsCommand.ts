@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { finiteNumber } from '../schema/numbers';
-import { sgdLeastSquaresTheory } from '../math/sgdLeastSquaresTheory';
+import { finiteNumber } from '../../schema/numbers';
+import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
 
 /** Input contract of `lab ols`: the fixture's inputs (extra keys such as `expected` are ignored). */
 export const olsInputSchema = z
@@ -42,8 +42,9 @@ export const olsInputSchema = z
       });
   });
 
-export function olsCommand(input: unknown) {
-  const v = olsInputSchema.parse(input);
+export type OlsInput = z.infer<typeof olsInputSchema>;
+
+export function olsCommand(v: OlsInput) {
   const t = sgdLeastSquaresTheory({ X: v.X, y: v.y }, v.eta, v.batch);
   return {
     betaHat: t.betaHat,

@@ -66,8 +66,7 @@ export function initResults(p: OlsParams): OlsResults {
 }
 
 /** Append the frame's new path points and replace the chain snapshot; mutates for speed. */
-export function reduce(r: OlsResults, raw: unknown): OlsResults {
-  const f = raw as OlsFrame;
+export function reduce(r: OlsResults, f: OlsFrame): OlsResults {
   for (const pf of f.panels) {
     const pr = r.panels[pf.panel];
     if (!pr) continue;

@@ -1,17 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import type { NtkBenchParams } from './benchParams';
 import type { JobContext } from '../../engine/job';
 import { reluNtk, symmetricEigen } from '../../math/ntkRelu';
 import { clusterData } from './data';
 import { ntkTrainJob, topEigenvalues } from './trainJob';
-
-export interface NtkBenchParams {
-  sizes: number[];
-  /** also time the plain float64 path (full eigendecomposition); slow, so once per bench */
-  float64: boolean;
-  widths: number[];
-  trainN: number;
-  trainIterations: number;
-}
 
 export interface NtkBenchResult {
   backend: string;
@@ -21,10 +13,9 @@ export interface NtkBenchResult {
 
 /** NTK spectrum and training throughput on the engine's backend (used by `npm run bench`). */
 export async function* ntkBenchJob(
-  raw: unknown,
+  p: NtkBenchParams,
   ctx: JobContext,
 ): AsyncGenerator<NtkBenchResult, void, void> {
-  const p = raw as NtkBenchParams;
   const tf = ctx.tf;
   const spectrum: NtkBenchResult['spectrum'] = [];
   for (const n of p.sizes) {

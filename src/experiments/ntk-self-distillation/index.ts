@@ -1,13 +1,20 @@
-import type { ExperimentDef } from '../types';
-import { NtkPanel } from './Panel';
+import { lazy } from 'react';
+import { request, type FrameOf } from '../../engine/job';
+import { defineExperiment } from '../types';
+import { commands } from './commands';
+import { ntkExperimentJob } from './jobs';
 import { defaultParams, ntkParamsSchema, presets, type NtkParams } from './params';
 import { initResults, reduce, type NtkResults } from './results';
 
 const clusters = (p: Record<string, unknown>) => p.data === 'clusters';
 const fashion = (p: Record<string, unknown>) => p.data === 'fashion';
 
-export const ntkSelfDistillation: ExperimentDef<NtkParams, NtkResults> = {
+/** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
+const NtkPanel = lazy(() => import('./Panel').then((m) => ({ default: m.NtkPanel })));
+
+const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<typeof ntkExperimentJob>>({
   id: 'ntk-self-distillation',
+  order: 2,
   title: 'NTK eigenspaces and self-distillation under label noise',
   paper:
     'Dong, Hu, Wu, Hu, Yan, "Distillation ≈ Early Stopping? Harvesting Dark Knowledge Utilizing Anisotropic Information Retrieval" (seed 000), Fig. 2, 4, 5, Table 1',
@@ -176,12 +183,14 @@ export const ntkSelfDistillation: ExperimentDef<NtkParams, NtkResults> = {
       integer: true,
       help: 'Independent data sets averaged in Fig. 2.',
     },
+    { kind: 'seed', key: 'seed' },
   ],
   presets,
-  jobFor: (params) => ({ job: 'ntk-self-distillation', params }),
+  jobFor: (params) => request(ntkExperimentJob, params),
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: NtkPanel,
+  commands,
   rate: (r) =>
     r.done
       ? `${r.done.stepsPerSecond.toFixed(1)} GD steps/s`
@@ -190,4 +199,6 @@ export const ntkSelfDistillation: ExperimentDef<NtkParams, NtkResults> = {
         : r.theory
           ? 'training…'
           : 'computing the NTK spectrum…',
-};
+});
+
+export default ntkSelfDistillation;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { finiteNumber } from '../schema/numbers';
-import { reluNtk, symmetricEigen, topKRatio } from '../math/ntkRelu';
+import { finiteNumber } from '../../schema/numbers';
+import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
 
 /** Input contract of `lab ntk`: the fixture's inputs (X rows unit-norm, labels y, topK). */
 export const ntkInputSchema = z
@@ -45,8 +45,9 @@ export const ntkInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['y'], message: 'y is all zeros: its top-k ratio is undefined' });
   });
 
-export function ntkCommand(input: unknown) {
-  const v = ntkInputSchema.parse(input);
+export type NtkInput = z.infer<typeof ntkInputSchema>;
+
+export function ntkCommand(v: NtkInput) {
   const { values, vectors } = symmetricEigen(reluNtk(v.X));
   return {
     eigenvalues: values,

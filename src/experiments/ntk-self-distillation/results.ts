@@ -33,8 +33,7 @@ export function initResults(): NtkResults {
   };
 }
 
-export function reduce(r: NtkResults, raw: unknown): NtkResults {
-  const f = raw as NtkExperimentFrame;
+export function reduce(r: NtkResults, f: NtkExperimentFrame): NtkResults {
   switch (f.kind) {
     case 'theory':
       return { ...r, theory: f };

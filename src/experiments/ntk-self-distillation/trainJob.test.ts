@@ -7,8 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
 import { clusterData, clusterTest, fashionNoisy } from './data';
+import { startJob } from '../../engine/job';
+import { ntkTrainJob as ntkTrainJobDef } from './jobs';
+import { defaultNtkTrainParams, type NtkTrainParams } from './trainParams';
 import {
-  defaultNtkTrainParams,
   ntkTrainJob,
   outputLayer,
   type NtkDoneFrame,
@@ -16,7 +18,6 @@ import {
   type NtkMetricsFrame,
   type NtkSpectrumFrame,
   type NtkStartFrame,
-  type NtkTrainParams,
 } from './trainJob';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -38,7 +39,7 @@ function ctx(cancelled: () => boolean = () => false): JobContext {
   return { tf, backend: 'cpu', gpuDevice: null, cancelled };
 }
 
-async function collect(p: unknown, c: JobContext = ctx()): Promise<NtkFrame[]> {
+async function collect(p: NtkTrainParams, c: JobContext = ctx()): Promise<NtkFrame[]> {
   const frames: NtkFrame[] = [];
   for await (const f of ntkTrainJob(p, c, fashion)) frames.push(f);
   return frames;
@@ -293,7 +294,11 @@ describe('the NTK self-distillation job, headless on the cpu backend', () => {
       [{ ...fig4, etaScale: 0 }, /invalid parameters: etaScale: must be > 0/],
       ['nope', /invalid parameters/],
     ];
-    for (const [p, re] of bad) await expect(collect(p)).rejects.toThrow(re);
+    // The engine validates with the job's schema before the job runs.
+    const run = async (p: unknown) => {
+      for await (const f of await startJob(ntkTrainJobDef, p, ctx())) void f;
+    };
+    for (const [p, re] of bad) await expect(run(p)).rejects.toThrow(re);
   });
 
   it('Fashion-MNIST at tiny size: ten outputs, sane frames, piecewise falls back to sign', async () => {

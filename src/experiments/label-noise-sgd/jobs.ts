@@ -1,0 +1,19 @@
+import { defineJob } from '../../engine/job';
+import { benchParamsSchema } from './benchParams';
+import { olsParamsSchema } from './params';
+
+/** The figure's run: paths and chain clouds of Fig. 1 (job.ts). */
+export const labelNoiseSgdJob = defineJob({
+  id: 'label-noise-sgd',
+  schema: olsParamsSchema,
+  load: async () => (await import('./job')).labelNoiseSgdJob,
+});
+
+/** Throughput of the hot loops, for `npm run bench`. */
+export const labelNoiseSgdBenchJob = defineJob({
+  id: 'label-noise-sgd/bench',
+  schema: benchParamsSchema,
+  load: async () => (await import('./benchJob')).labelNoiseSgdBenchJob,
+});
+
+export const jobs = [labelNoiseSgdJob, labelNoiseSgdBenchJob];

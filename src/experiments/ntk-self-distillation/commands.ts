@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { defineCommand } from '../types';
+import { ntkInputSchema } from './ntkCommand';
+import { defaultNtkTrainParams, ntkTrainSchema } from './trainParams';
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const commands = [
+  defineCommand({
+    name: 'ntk',
+    summary: 'infinite-width ReLU NTK: eigenvalues and the top-k label ratio',
+    schema: ntkInputSchema,
+    load: async () => (await import('./ntkCommand')).ntkCommand,
+  }),
+  defineCommand({
+    name: 'self-distill',
+    summary: 'train normal GD and Algorithm 1 (tfjs cpu); keys left out take the page defaults',
+    // Missing keys take the defaults; anything else must be an object of known parameters.
+    schema: z.preprocess((v) => (isObject(v) ? { ...defaultNtkTrainParams, ...v } : v), ntkTrainSchema),
+    load: async () => (await import('./selfDistillCommand')).selfDistillCommand,
+  }),
+];

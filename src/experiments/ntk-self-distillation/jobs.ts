@@ -1,0 +1,27 @@
+import { defineJob, type JobContext } from '../../engine/job';
+import { ntkBenchParamsSchema } from './benchParams';
+import { ntkParamsSchema } from './params';
+import { ntkTrainSchema, type NtkTrainParams } from './trainParams';
+
+/** The page's run: exact spectrum, Fig. 2, width sweep, then normal GD and Algorithm 1. */
+export const ntkExperimentJob = defineJob({
+  id: 'ntk-self-distillation',
+  schema: ntkParamsSchema,
+  load: async () => (await import('./experimentJob')).ntkExperimentJob,
+});
+
+/** One training comparison alone (normal GD vs Algorithm 1), for tests and headless use. */
+export const ntkTrainJob = defineJob({
+  id: 'ntk-self-distillation/train',
+  schema: ntkTrainSchema,
+  load: () => import('./trainJob').then((m) => (p: NtkTrainParams, ctx: JobContext) => m.ntkTrainJob(p, ctx)),
+});
+
+/** Spectrum and training throughput, for `npm run bench`. */
+export const ntkBenchJob = defineJob({
+  id: 'ntk-self-distillation/bench',
+  schema: ntkBenchParamsSchema,
+  load: async () => (await import('./benchJob')).ntkBenchJob,
+});
+
+export const jobs = [ntkExperimentJob, ntkTrainJob, ntkBenchJob];

@@ -1,0 +1,69 @@
+import type { JobRegistry } from '../engine/job';
+import type { AnyCommand, AnyExperiment, AnyJob } from './types';
+
+/**
+ * Registries built from the experiment folders themselves (the output of `import.meta.glob` in the
+ * browser, of a directory scan in the CLI): nothing lists experiments by hand. These checks turn a
+ * mistake in a new folder into a clear error at start-up instead of a confusing one later.
+ */
+
+const folderOf = (path: string): string => {
+  const parts = path.split('/');
+  return parts[parts.length - 2] ?? path;
+};
+
+/** `{ './<folder>/index.ts': { default: def } }` → the experiments, in picker order. */
+export function collectExperiments(modules: Record<string, unknown>): AnyExperiment[] {
+  const out: AnyExperiment[] = [];
+  for (const [path, mod] of Object.entries(modules)) {
+    const def = (mod as { default?: AnyExperiment }).default;
+    const folder = folderOf(path);
+    if (!def || typeof def !== 'object' || typeof def.id !== 'string')
+      throw new Error(`${path}: an experiment folder's index.ts must default-export defineExperiment(...)`);
+    if (def.id !== folder)
+      throw new Error(`${path}: experiment id "${def.id}" must equal its folder "${folder}"`);
+    const keys = Object.keys(def.defaults);
+    for (const c of def.controls)
+      if (!keys.includes(c.key)) throw new Error(`${def.id}: control "${c.key}" is not a parameter`);
+    for (const k of def.uiKeys ?? [])
+      if (!keys.includes(k)) throw new Error(`${def.id}: uiKey "${k}" is not a parameter`);
+    const ok = def.schema.safeParse(def.defaults);
+    if (!ok.success) throw new Error(`${def.id}: its defaults do not satisfy its schema`);
+    out.push(def);
+  }
+  const ids = out.map((e) => e.id);
+  if (new Set(ids).size !== ids.length) throw new Error(`duplicate experiment ids: ${ids.join(', ')}`);
+  return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/**
+ * `{ './<folder>/jobs.ts': { jobs: [...] } }` → job id → job. A job's id must be its folder's id or
+ * start with `<folder>/`, so two papers can never claim the same id.
+ */
+export function collectJobs(modules: Record<string, unknown>): JobRegistry {
+  const registry = new Map<string, AnyJob>();
+  for (const [path, mod] of Object.entries(modules)) {
+    const jobs = (mod as { jobs?: readonly AnyJob[] }).jobs;
+    const folder = folderOf(path);
+    if (!Array.isArray(jobs))
+      throw new Error(`${path}: jobs.ts must export \`jobs\`, an array of defineJob(...)`);
+    for (const j of jobs) {
+      if (j.id !== folder && !j.id.startsWith(`${folder}/`))
+        throw new Error(`${path}: job id "${j.id}" must be "${folder}" or start with "${folder}/"`);
+      if (registry.has(j.id)) throw new Error(`duplicate job id "${j.id}"`);
+      registry.set(j.id, j);
+    }
+  }
+  return registry;
+}
+
+/** Every `lab` command of the experiments, by name. */
+export function collectCommands(experiments: readonly AnyExperiment[]) {
+  const table = new Map<string, AnyCommand>();
+  for (const e of experiments)
+    for (const c of e.commands ?? []) {
+      if (table.has(c.name)) throw new Error(`duplicate lab command "${c.name}"`);
+      table.set(c.name, c);
+    }
+  return table;
+}
