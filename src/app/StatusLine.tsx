@@ -1,5 +1,5 @@
 import type { AnyExperiment } from '../experiments/types';
-import { useLab, useLabContext } from './storeContext';
+import { useLab, useLabContext, useThrottledLab } from './storeContext';
 import { countRender } from './renderCount';
 
 /** Backend in use (and why), run state with its controls, and throughput. */
@@ -9,8 +9,8 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
   const report = useLab((s) => s.backendReport);
   const status = useLab((s) => s.status);
   const message = useLab((s) => s.statusMessage);
-  // A string selector: the line re-renders when the text changes, not on every frame.
-  const rate = useLab((s) => (s.experimentId === def.id ? def.rate(s.results) : ''));
+  // Throughput is read by people: four updates a second, not one per frame.
+  const rate = useThrottledLab((s) => (s.experimentId === def.id ? def.rate(s.results) : ''), 250);
   const probes = report?.probes
     .map(
       (p) =>

@@ -80,6 +80,7 @@ export function Plot(props: PlotProps) {
         y: frame.top,
         width: frame.plotW,
         height: frame.plotH,
+        opacity: c.style.opacity === '' ? 1 : Number(c.style.opacity),
       }),
     );
     layers.push({ kind: 'svg', element: over });

@@ -7,7 +7,7 @@ import { EllipseMark } from './marks/EllipseMark';
 import { TextMark } from './marks/TextMark';
 import type { MarkerShape } from './markers';
 import { Plot } from './Plot';
-import { layoutPlot } from './plotLayout';
+import { layoutPlot, type PlotLayout } from './plotLayout';
 import { extendExtent, formatValue, padExtent, safeExtent } from './scales';
 import type { Dash } from './theme';
 
@@ -78,6 +78,60 @@ function fitDomain(layers: PathLayer[], ellipses: EllipseOverlay[], markers: Mar
   };
 }
 
+const sig2 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(2)) : v);
+
+interface LegendGeometry {
+  legend: LegendEntry[];
+  legendAvoid: { lines: number[][]; points: number[][]; important: [number, number][] };
+}
+
+/** Legend entries and the pixels a legend should not cover (sampled: a few thousand per layer). */
+function legendGeometry(
+  layers: PathLayer[],
+  ellipses: EllipseOverlay[],
+  markers: MarkerOverlay[],
+  layout: PlotLayout,
+): LegendGeometry {
+  const { x, y } = layout;
+  const ellipsePx = ellipses.map((e) => ellipsePixels(e.center, e.cov, e.k, x, y));
+  const legend: LegendEntry[] = [
+    ...layers.map((l): LegendEntry => ({
+      id: `l-${l.id}`,
+      label: l.label,
+      color: l.color,
+      kind: l.kind === 'points' ? 'point' : 'line',
+      width: 2,
+      alpha: Math.max(layerAlpha(l), 0.7),
+    })),
+    ...ellipses.map((e, i): LegendEntry => ({
+      id: `e-${e.id}`,
+      label: ellipsePx[i] ? e.label : '',
+      color: e.color,
+      kind: 'line',
+      dash: e.dash,
+      width: 1.75,
+    })),
+  ].filter((e) => e.label);
+  const sampled = layers.map((l) => {
+    const n = layerCount(l);
+    const stride = Math.max(1, Math.ceil(n / 3000));
+    const out: number[] = [];
+    for (let i = 0; i < n; i += stride) out.push(x(l.xy[2 * i]), y(l.xy[2 * i + 1]));
+    return out;
+  });
+  return {
+    legend,
+    legendAvoid: {
+      lines: [
+        ...sampled.filter((_, i) => layers[i].kind === 'path'),
+        ...ellipsePx.flatMap((p) => (p ? [p.px.flat()] : [])),
+      ],
+      points: sampled.filter((_, i) => layers[i].kind === 'points'),
+      important: markers.map((m): [number, number] => [x(m.at[0]), y(m.at[1])]),
+    },
+  };
+}
+
 /** Dense 2-D data: Plot with a CanvasPointsMark for points/paths, EllipseMarks and glyph TextMarks over it. */
 export function TrajectoryChart(props: TrajectoryChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
@@ -100,56 +154,41 @@ export function TrajectoryChart(props: TrajectoryChartProps) {
   const dy0 = domain?.y[0];
   const dy1 = domain?.y[1];
 
-  const geom = useMemo(() => {
-    const given =
-      dx0 !== undefined && dx1 !== undefined && dy0 !== undefined && dy1 !== undefined
-        ? { x: safeExtent([dx0, dx1], 'linear'), y: safeExtent([dy0, dy1], 'linear') }
-        : fitDomain(layers, ellipses, markers);
-    const layout = layoutPlot({
-      width,
-      height,
-      x: { label: xLabel, domain: given.x },
-      y: { label: yLabel, domain: given.y },
-      equalAspect,
-    });
-    const { x, y } = layout;
-    const ellipsePx = ellipses.map((e) => ellipsePixels(e.center, e.cov, e.k, x, y));
-    const entries: LegendEntry[] = [
-      ...layers.map((l): LegendEntry => ({
-        id: `l-${l.id}`,
-        label: l.label,
-        color: l.color,
-        kind: l.kind === 'points' ? 'point' : 'line',
-        width: 2,
-        alpha: Math.max(layerAlpha(l), 0.7),
-      })),
-      ...ellipses.map((e, i): LegendEntry => ({
-        id: `e-${e.id}`,
-        label: ellipsePx[i] ? e.label : '',
-        color: e.color,
-        kind: 'line',
-        dash: e.dash,
-        width: 1.75,
-      })),
-    ].filter((e) => e.label);
-    // Sampled obstacles: a few thousand points per layer are plenty to judge a legend corner.
-    const sampled = layers.map((l) => {
-      const n = layerCount(l);
-      const stride = Math.max(1, Math.ceil(n / 3000));
-      const out: number[] = [];
-      for (let i = 0; i < n; i += stride) out.push(x(l.xy[2 * i]), y(l.xy[2 * i + 1]));
-      return out;
-    });
-    const avoid = {
-      lines: [
-        ...sampled.filter((_, i) => layers[i].kind === 'path'),
-        ...ellipsePx.flatMap((p) => (p ? [p.px.flat()] : [])),
-      ],
-      points: sampled.filter((_, i) => layers[i].kind === 'points'),
-      important: markers.map((m): [number, number] => [x(m.at[0]), y(m.at[1])]),
-    };
-    return { layout, legend: entries, legendAvoid: avoid };
-  }, [layers, ellipses, markers, width, height, xLabel, yLabel, equalAspect, dx0, dx1, dy0, dy1]);
+  const given =
+    dx0 !== undefined && dx1 !== undefined && dy0 !== undefined && dy1 !== undefined
+      ? { x: safeExtent([dx0, dx1], 'linear'), y: safeExtent([dy0, dy1], 'linear') }
+      : fitDomain(layers, ellipses, markers);
+  const [gx0, gx1] = given.x;
+  const [gy0, gy1] = given.y;
+  // The layout (scales, ticks) changes only with the domain and the size, not with every frame.
+  const layout = useMemo(
+    () =>
+      layoutPlot({
+        width,
+        height,
+        x: { label: xLabel, domain: [gx0, gx1] },
+        y: { label: yLabel, domain: [gy0, gy1] },
+        equalAspect,
+      }),
+    [width, height, xLabel, yLabel, gx0, gx1, gy0, gy1, equalAspect],
+  );
+
+  // The legend's corner is judged against the data; the data grows every frame but the verdict
+  // does not change between frames, so it is recomputed only when the picture changes materially
+  // (the layout, an ellipse, the labels, or a layer's point count doubling).
+  const legendKey = [
+    ...layers.map((l) => `${l.id}:${l.label}:${Math.floor(Math.log2(layerCount(l) + 1))}`),
+    // Two significant digits: an empirical ellipse moves every frame, but not enough to move the legend.
+    ...ellipses.map((e) => `${e.id}:${e.label}:${[...e.center, ...e.cov.flat()].map(sig2).join()}:${e.k}`),
+    ...markers.map((m) => `${m.id}:${m.at.join()}`),
+  ].join('|');
+  const legendGeom = useMemo(
+    () => legendGeometry(layers, ellipses, markers, layout),
+    // Keyed on legendKey on purpose: the arrays are new every frame, their verdict is not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [legendKey, layout],
+  );
+  const geom = { layout, ...legendGeom };
 
   const csv = useCallback(
     (params: Record<string, unknown>) => trajectoryCsv(layers, ellipses, markers, params),

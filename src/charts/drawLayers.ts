@@ -1,6 +1,9 @@
 /**
- * Canvas 2-D rendering of dense trajectory layers: one beginPath/lineTo sequence per path layer;
- * point clouds are splatted into a hit-count buffer (see drawPoints).
+ * Canvas 2-D rendering of dense trajectory layers, one canvas per layer so each can be drawn the cheap
+ * way: a path is append-only (only the segments added since the last frame are stroked; the canvas
+ * keeps the rest), a point cloud is splatted into a hit-count buffer and written with one putImageData.
+ * Re-stroking a 10⁴-point path on every frame cost seconds of compositor commit per second of run on
+ * software-rasterised canvases; appending costs a few segments per frame.
  */
 import { color as parseColor } from 'd3';
 
@@ -24,84 +27,119 @@ export interface Affine {
 /** Far-away coordinates are clamped so the rasteriser never sees huge numbers (still clipped). */
 const LIM = 1e5;
 
+/** What a path canvas already shows, so the next frame can append to it. */
+interface PathState {
+  key: string;
+  xy: ArrayLike<number>;
+  drawn: number;
+  pen: boolean;
+  lx: number;
+  ly: number;
+}
+const pathStates = new WeakMap<HTMLCanvasElement, PathState>();
+
+function sizeCanvas(canvas: HTMLCanvasElement, w: number, h: number, dpr: number): [number, number] {
+  const cw = Math.max(1, Math.round(w * dpr));
+  const ch = Math.max(1, Math.round(h * dpr));
+  if (canvas.width !== cw) canvas.width = cw;
+  if (canvas.height !== ch) canvas.height = ch;
+  return [cw, ch];
+}
+
 /**
- * Draws all layers onto a canvas sized w×h CSS px at `dpr`. The canvas covers exactly the plot
- * area, so anything outside is clipped for free.
+ * Draws one layer onto its own canvas (w×h CSS px at `dpr`, covering exactly the plot area, so anything
+ * outside is clipped for free). A path layer is drawn opaque and appended to while the same `xy` array
+ * grows under the same mapping; the caller shows it with CSS opacity = alpha, so overlaps between frames
+ * do not darken. Returns the number of path points stroked (for tests and the bench).
  */
-export function drawLayers(
+export function drawLayer(
   canvas: HTMLCanvasElement,
   w: number,
   h: number,
   dpr: number,
   map: Affine,
-  layers: CanvasLayer[],
-) {
-  const cw = Math.max(1, Math.round(w * dpr));
-  const ch = Math.max(1, Math.round(h * dpr));
-  if (canvas.width !== cw) canvas.width = cw;
-  if (canvas.height !== ch) canvas.height = ch;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, cw, ch);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  const { ax, bx, ay, by } = map;
-  for (const layer of layers) {
-    const { xy, color, alpha, size } = layer;
-    const n = Math.min(layer.count, Math.floor(xy.length / 2));
-    ctx.globalAlpha = alpha;
-    if (layer.kind === 'points') {
-      drawPoints(ctx, layer, n, cw, ch, dpr, map);
-    } else {
-      ctx.strokeStyle = color;
-      ctx.lineWidth = size;
-      ctx.lineJoin = 'round';
-      ctx.lineCap = 'round';
-      ctx.beginPath();
-      let pen = false;
-      let lx = 0;
-      let ly = 0;
-      for (let i = 0; i < n; i++) {
-        let px = ax + bx * xy[2 * i];
-        let py = ay + by * xy[2 * i + 1];
-        if (!Number.isFinite(px) || !Number.isFinite(py)) {
-          pen = false;
-          continue;
-        }
-        px = px > LIM ? LIM : px < -LIM ? -LIM : px;
-        py = py > LIM ? LIM : py < -LIM ? -LIM : py;
-        if (!pen) {
-          ctx.moveTo(px, py);
-          pen = true;
-        } else if (i === n - 1 || Math.abs(px - lx) >= 0.3 || Math.abs(py - ly) >= 0.3) {
-          // Sub-pixel steps add nothing visible but cost stroke time on 10^5-point paths.
-          ctx.lineTo(px, py);
-        } else continue;
-        lx = px;
-        ly = py;
-      }
-      ctx.stroke();
-    }
+  layer: CanvasLayer,
+): number {
+  const [cw, ch] = sizeCanvas(canvas, w, h, dpr);
+  const n = Math.min(layer.count, Math.floor(layer.xy.length / 2));
+  if (layer.kind === 'points') {
+    // CPU-backed: the cloud is written with putImageData every frame.
+    const ctx = canvas.getContext('2d', { willReadFrequently: true });
+    if (ctx) drawPoints(ctx, layer, n, cw, ch, dpr, map);
+    return 0;
   }
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return 0;
+  const key = [cw, ch, dpr, map.ax, map.bx, map.ay, map.by, layer.color, layer.size].join('|');
+  let st = pathStates.get(canvas);
+  if (!st || st.key !== key || st.xy !== layer.xy || n < st.drawn) {
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, cw, ch);
+    st = { key, xy: layer.xy, drawn: 0, pen: false, lx: 0, ly: 0 };
+    pathStates.set(canvas, st);
+  }
+  if (n <= st.drawn) return 0;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.globalAlpha = 1;
+  ctx.strokeStyle = layer.color;
+  ctx.lineWidth = layer.size;
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+  ctx.beginPath();
+  const { ax, bx, ay, by } = map;
+  const xy = layer.xy;
+  // Continue from the last point drawn, so the new piece joins the old one.
+  if (st.pen) ctx.moveTo(st.lx, st.ly);
+  const from = st.drawn;
+  for (let i = from; i < n; i++) {
+    let px = ax + bx * xy[2 * i];
+    let py = ay + by * xy[2 * i + 1];
+    if (!Number.isFinite(px) || !Number.isFinite(py)) {
+      st.pen = false;
+      continue;
+    }
+    px = px > LIM ? LIM : px < -LIM ? -LIM : px;
+    py = py > LIM ? LIM : py < -LIM ? -LIM : py;
+    if (!st.pen) {
+      ctx.moveTo(px, py);
+      st.pen = true;
+    } else if (i === n - 1 || Math.abs(px - st.lx) >= 0.3 || Math.abs(py - st.ly) >= 0.3) {
+      // Sub-pixel steps add nothing visible but cost stroke time on 10^5-point paths.
+      ctx.lineTo(px, py);
+    } else continue;
+    st.lx = px;
+    st.ly = py;
+  }
+  ctx.stroke();
+  st.drawn = n;
+  return n - from;
 }
 
-interface SplatBuffers {
+/**
+ * Per target canvas, reused across frames: hit counts, the pixels, and the list of pixels the last
+ * frame touched, so a frame clears and colours only those (10⁴ points touch far fewer pixels than the
+ * canvas has).
+ */
+interface Splat {
   counts: Uint16Array;
   image: ImageData;
-  canvas: HTMLCanvasElement;
+  px32: Uint32Array;
+  touched: Int32Array;
+  nTouched: number;
 }
+const buffers = new WeakMap<HTMLCanvasElement, Splat>();
 
-/** Per target canvas, so buffers are reused across frames instead of reallocated. */
-const buffers = new WeakMap<HTMLCanvasElement, SplatBuffers>();
-
-function splatBuffers(target: HTMLCanvasElement, cw: number, ch: number): SplatBuffers {
+function splatBuffers(target: HTMLCanvasElement, cw: number, ch: number): Splat {
   let b = buffers.get(target);
   if (!b || b.image.width !== cw || b.image.height !== ch) {
-    const canvas = document.createElement('canvas');
-    canvas.width = cw;
-    canvas.height = ch;
-    b = { counts: new Uint16Array(cw * ch), image: new ImageData(cw, ch), canvas };
+    const image = new ImageData(cw, ch);
+    b = {
+      counts: new Uint16Array(cw * ch),
+      image,
+      px32: new Uint32Array(image.data.buffer),
+      touched: new Int32Array(1024),
+      nTouched: 0,
+    };
     buffers.set(target, b);
   }
   return b;
@@ -134,6 +172,8 @@ function drawPoints(
   const rgb = parseColor(layer.color)?.rgb();
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   if (!rgb || s > 4 || typeof ImageData === 'undefined') {
+    ctx.clearRect(0, 0, cw, ch);
+    ctx.globalAlpha = alpha;
     ctx.fillStyle = layer.color;
     for (let i = 0; i < n; i++) {
       const px = Math.round(dax + dbx * xy[2 * i]) - off;
@@ -141,11 +181,17 @@ function drawPoints(
       // NaN fails every comparison, so non-finite and off-canvas points are skipped by one test.
       if (px > -s && px < cw && py > -s && py < ch) ctx.fillRect(px, py, s, s);
     }
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.globalAlpha = 1;
     return;
   }
-  const { counts, image, canvas } = splatBuffers(ctx.canvas, cw, ch);
-  counts.fill(0);
+  const sp = splatBuffers(ctx.canvas, cw, ch);
+  const { counts, px32 } = sp;
+  // Undo the previous frame: only the pixels it touched.
+  for (let k = 0; k < sp.nTouched; k++) {
+    counts[sp.touched[k]] = 0;
+    px32[sp.touched[k]] = 0;
+  }
+  sp.nTouched = 0;
   for (let i = 0; i < n; i++) {
     const px = Math.round(dax + dbx * xy[2 * i]) - off;
     const py = Math.round(day + dby * xy[2 * i + 1]) - off;
@@ -155,7 +201,18 @@ function drawPoints(
     const y1 = py + s > ch ? ch : py + s;
     for (let y = py < 0 ? 0 : py; y < y1; y++) {
       const row = y * cw;
-      for (let x = x0; x < x1; x++) if (counts[row + x] < 65535) counts[row + x]++;
+      for (let x = x0; x < x1; x++) {
+        const k = row + x;
+        if (counts[k] === 0) {
+          if (sp.nTouched === sp.touched.length) {
+            const grown = new Int32Array(sp.touched.length * 2);
+            grown.set(sp.touched);
+            sp.touched = grown;
+          }
+          sp.touched[sp.nTouched++] = k;
+        }
+        if (counts[k] < 65535) counts[k]++;
+      }
     }
   }
   // Packed RGBA per hit count; beyond ~255 hits the pixel is opaque for any useful alpha.
@@ -169,16 +226,12 @@ function drawPoints(
       ? ((a << 24) | (b << 16) | (g << 8) | r) >>> 0
       : ((r << 24) | (g << 16) | (b << 8) | a) >>> 0;
   }
-  const px32 = new Uint32Array(image.data.buffer);
-  for (let k = 0; k < counts.length; k++) {
+  for (let j = 0; j < sp.nTouched; j++) {
+    const k = sp.touched[j];
     const m = counts[k];
     px32[k] = lut[m > 255 ? 255 : m];
   }
-  const octx = canvas.getContext('2d');
-  if (octx) {
-    octx.putImageData(image, 0, 0);
-    ctx.globalAlpha = 1; // alpha is already baked into the splatted pixels
-    ctx.drawImage(canvas, 0, 0); // source-over keeps earlier layers underneath
-  }
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const image = sp.image;
+  // The layer has its own canvas: write the pixels directly (alpha is baked in).
+  ctx.putImageData(image, 0, 0);
 }

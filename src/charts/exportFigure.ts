@@ -14,7 +14,16 @@ export type ExportFormat = 'png' | 'svg' | 'csv';
 
 export type FigureLayer =
   | { kind: 'svg'; element: SVGSVGElement }
-  | { kind: 'canvas'; element: HTMLCanvasElement; x: number; y: number; width: number; height: number };
+  | {
+      kind: 'canvas';
+      element: HTMLCanvasElement;
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      /** the canvas element's CSS opacity (path layers are drawn opaque and shown translucent) */
+      opacity?: number;
+    };
 
 export interface FigureSource {
   /** CSS-pixel size of the on-screen figure (all layers share this coordinate frame). */
@@ -77,6 +86,7 @@ export function figureToSvgString(fig: FigureSource): string {
       const href = layer.element.toDataURL('image/png');
       body +=
         `<image x="${layer.x}" y="${layer.y}" width="${layer.width}" height="${layer.height}" ` +
+        `${layer.opacity !== undefined && layer.opacity < 1 ? `opacity="${layer.opacity}" ` : ''}` +
         `preserveAspectRatio="none" href="${href}" xlink:href="${href}"/>`;
     }
   }
@@ -121,7 +131,11 @@ export async function figureToPngBlob(fig: FigureSource, scale = 2): Promise<Blo
   ctx.fillRect(0, 0, fig.width, total);
   for (const layer of fig.layers) {
     if (layer.kind === 'svg') await drawSvgLayer(ctx, layer.element, fig.width, fig.height);
-    else ctx.drawImage(layer.element, layer.x, layer.y, layer.width, layer.height);
+    else {
+      ctx.globalAlpha = layer.opacity ?? 1;
+      ctx.drawImage(layer.element, layer.x, layer.y, layer.width, layer.height);
+      ctx.globalAlpha = 1;
+    }
   }
   ctx.fillStyle = chrome.mutedText;
   ctx.font = `${CAPTION_FONT}px ${font.family}`;

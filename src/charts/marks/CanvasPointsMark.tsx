@@ -1,9 +1,12 @@
 import { useLayoutEffect, useRef } from 'react';
-import { drawLayers } from '../drawLayers';
+import { drawLayer } from '../drawLayers';
 import { usePlot } from '../plotContext';
 
 export interface CanvasLayerSpec {
-  /** Interleaved x0,y0,x1,y1,… in data units. */
+  /**
+   * Interleaved x0,y0,x1,y1,… in data units. A path layer is append-only while the same array is
+   * passed (only new points are drawn); pass a new array, or fewer points, to redraw it.
+   */
   xy: ArrayLike<number>;
   /** Number of points to use; default xy.length/2. */
   count?: number;
@@ -20,46 +23,55 @@ export const layerAlpha = (l: CanvasLayerSpec) => l.alpha ?? (l.kind === 'points
 export const layerSize = (l: CanvasLayerSpec) => l.size ?? (l.kind === 'points' ? 2 : 1.25);
 
 /**
- * Dense 2-D data (10⁵ chain samples, 10⁶-step paths) on a canvas covering exactly the plot area:
- * SVG would choke on it. Goes in Plot's `canvas` slot; linear axes only (the draw is an affine map).
+ * Dense 2-D data (10⁵ chain samples, 10⁶-step paths) on canvases covering exactly the plot area: SVG
+ * would choke on it. One canvas per layer, stacked in order; a path canvas is drawn opaque and shown
+ * with CSS opacity (export reads it back the same way). Goes in Plot's `canvas` slot; linear axes only.
  */
 export function CanvasPointsMark({ layers }: { layers: CanvasLayerSpec[] }) {
   const { layout } = usePlot();
   const { x, y, frame } = layout;
-  const ref = useRef<HTMLCanvasElement>(null);
+  const refs = useRef<(HTMLCanvasElement | null)[]>([]);
   useLayoutEffect(() => {
-    const canvas = ref.current;
-    if (!canvas) return;
     const ax = x(0);
     const ay = y(0);
-    drawLayers(
-      canvas,
-      frame.plotW,
-      frame.plotH,
-      window.devicePixelRatio || 1,
-      { ax, bx: x(1) - ax, ay, by: y(1) - ay },
-      layers.map((l) => ({
+    const map = { ax, bx: x(1) - ax, ay, by: y(1) - ay };
+    const dpr = window.devicePixelRatio || 1;
+    layers.forEach((l, i) => {
+      const canvas = refs.current[i];
+      if (!canvas) return;
+      drawLayer(canvas, frame.plotW, frame.plotH, dpr, map, {
         xy: l.xy,
         count: layerCount(l),
         color: l.color,
         kind: l.kind,
         alpha: layerAlpha(l),
         size: layerSize(l),
-      })),
-    );
-  }, [layers, x, y, frame]);
+      });
+    });
+  });
   return (
-    <canvas
-      ref={ref}
-      data-plot-canvas=""
-      style={{
-        position: 'absolute',
-        display: 'block',
-        left: frame.left,
-        top: frame.top,
-        width: frame.plotW,
-        height: frame.plotH,
-      }}
-    />
+    <>
+      {layers.map((l, i) => (
+        <canvas
+          key={i}
+          ref={(el) => {
+            refs.current[i] = el;
+          }}
+          data-plot-canvas=""
+          data-layer-kind={l.kind}
+          style={{
+            position: 'absolute',
+            display: 'block',
+            left: frame.left,
+            top: frame.top,
+            width: frame.plotW,
+            height: frame.plotH,
+            // Points bake alpha into their pixels; paths are opaque strokes shown at the layer's alpha.
+            opacity: l.kind === 'path' ? layerAlpha(l) : 1,
+            pointerEvents: 'none',
+          }}
+        />
+      ))}
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { ellipsePixels, type Cov2 } from '../ellipse';
 import { usePlot } from '../plotContext';
 import { dashArray, type Dash } from '../theme';
@@ -16,7 +17,23 @@ export interface EllipseMarkProps {
 /** The k-sigma contour of a 2-D covariance; nothing when the covariance is not positive semi-definite. */
 export function EllipseMark({ id, center, cov, k, color, dash, width = 1.75 }: EllipseMarkProps) {
   const { layout } = usePlot();
-  const p = ellipsePixels(center, cov, k, layout.x, layout.y);
+  const [cx, cy] = center;
+  const [[a, b], [, d]] = cov;
+  // By value: callers rebuild the arrays on every frame while the ellipse rarely moves.
+  const p = useMemo(
+    () =>
+      ellipsePixels(
+        [cx, cy],
+        [
+          [a, b],
+          [b, d],
+        ],
+        k,
+        layout.x,
+        layout.y,
+      ),
+    [cx, cy, a, b, d, k, layout.x, layout.y],
+  );
   if (!p) return null;
   return (
     <path

@@ -3,6 +3,7 @@ import { chainSeed } from '../../math/chainRng';
 import { ChainPool } from './chainsPool';
 import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData, type PanelData } from './model';
+import { maxDrawnChains, maxPathPoints } from './limits';
 import { moments2d } from './moments';
 import { panelsOf, type OlsParams } from './params';
 import { advanceChainsCpu, advancePathCpu, type PathState } from './sgdCpu';
@@ -40,8 +41,7 @@ export interface OlsFrame {
 }
 
 /** At most this many recorded points per path, and this many chains drawn in all panels together. */
-export const maxPathPoints = 20_000;
-export const maxDrawnChains = 40_000;
+export { maxDrawnChains, maxPathPoints };
 /** Work per frame is sized to fit this budget so cancel and pause stay responsive. */
 const frameBudgetMs = 25;
 /** Beyond this distance from β̂ a run is declared diverged instead of overflowing to NaN. */

@@ -7,6 +7,8 @@ export const labelNoiseSgdJob = defineJob({
   id: 'label-noise-sgd',
   schema: olsParamsSchema,
   load: async () => (await import('./job')).labelNoiseSgdJob,
+  // Every typed array in a frame is new (Float32Array.from / slice): move them, do not copy.
+  transferFrames: true,
 });
 
 /** Throughput of the hot loops, for `npm run bench`. */

@@ -1,5 +1,6 @@
 import { beta0 } from './model';
-import { maxPathPoints, type ChainsEngine, type OlsFrame } from './job';
+import type { ChainsEngine, OlsFrame } from './job';
+import { maxPathPoints } from './limits';
 import { panelsOf, type OlsParams } from './params';
 
 export interface OlsPanelResults {

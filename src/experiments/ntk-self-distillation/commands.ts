@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../types';
-import { ntkInputSchema } from './ntkCommand';
+import { ntkCommand, ntkInputSchema } from './ntkCommand';
 import { defaultNtkTrainParams, ntkTrainSchema } from './trainParams';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -11,7 +11,8 @@ export const commands = [
     name: 'ntk',
     summary: 'infinite-width ReLU NTK: eigenvalues and the top-k label ratio',
     schema: ntkInputSchema,
-    load: async () => (await import('./ntkCommand')).ntkCommand,
+    // Pure float64 math the page bundles anyway: no lazy chunk needed.
+    load: async () => ntkCommand,
   }),
   defineCommand({
     name: 'self-distill',
