@@ -147,3 +147,46 @@ describe('lab entry point', () => {
     );
   });
 });
+
+describe('lab refuses what it cannot compute, in one line', () => {
+  const one = (r: { code: number; stdout: string; stderr: string }) => {
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    return r.stderr;
+  };
+  it('η = 1e308 overflows the SGD operator: a message, not a hang', async () => {
+    const input = '{"X":[[1,0],[0,1]],"y":[1,2],"eta":1e308,"batch":1}';
+    expect(one(await runLab(['ols'], input, opts))).toMatch(/overflows float64/);
+  });
+  it('subnormal X gives NaN in float64: refused, not printed as null', async () => {
+    const input = '{"X":[[1e-320,0],[0,1e-320]],"y":[1,2],"eta":0.1,"batch":1}';
+    expect(one(await runLab(['ols'], input, opts))).toMatch(
+      /result is not finite \(result\.betaHat\.0 = NaN\)/,
+    );
+  });
+  it('labels of 1e308 overflow the Hilbert fits: refused', async () => {
+    const input = '{"x":[0.2,0.5,0.7],"y":[1e308,-1e308,1e308],"epsilon":0.1}';
+    expect(one(await runLab(['hilbert'], input, opts))).toMatch(/result is not finite/);
+  });
+  it('d above the documented limit is refused naming the limit', async () => {
+    const X = Array.from({ length: 80 }, (_, i) =>
+      Array.from({ length: 40 }, (_, j) => Math.sin(i * 40 + j)),
+    );
+    const input = JSON.stringify({ X, y: X.map((r) => r[0]), eta: 0.01, batch: 2 });
+    expect(one(await runLab(['ols'], input, opts))).toMatch(/d = 40 columns exceeds the limit of 32/);
+  });
+  it('a misspelt key is refused naming the nearest valid key', async () => {
+    expect(one(await runLab(['self-distill'], '{"widht": 64}', opts))).toMatch(
+      /unknown key "widht" \(did you mean "width"\?\)/,
+    );
+  });
+  it('fixture metadata keys (name, expected) are accepted', async () => {
+    const r = await runLab(
+      ['ols'],
+      '{"name":"x","expected":{},"X":[[1,0],[0,1]],"y":[1,2],"eta":0.1,"batch":1}',
+      opts,
+    );
+    expect(r.code).toBe(0);
+  });
+});

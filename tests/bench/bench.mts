@@ -1,12 +1,14 @@
 /**
- * `npm run bench`: throughput of the label-noise SGD experiment in headless Chromium, per backend,
- * against a plain Node loop measured in the same run; writes docs/BENCHMARKS.md. A benchmark, not a test.
+ * `npm run bench`: throughput of the experiments' hot loops in headless Chromium, per backend, against a
+ * plain Node loop measured in the same run, slider latency, and the rendering path while runs stream;
+ * writes docs/BENCHMARKS.md. A benchmark, not a test.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage, serveDist, waitForBackend } from '../e2e/harness';
+import { experiments } from '../../src/experiments';
+import { launch, longTasks, openPage, renderCounts, serveDist, waitForBackend } from '../e2e/harness';
 
 interface Engine {
   engine: string;
@@ -111,6 +113,38 @@ function latencyLine(what: string, { commit, frames }: Latency): string {
   );
 }
 
+interface RenderRow {
+  id: string;
+  backend: string;
+  seconds: number;
+  longTasks: number[];
+  renders: Record<string, number>;
+}
+
+/**
+ * Each experiment's default page while its run streams: long tasks (> 50 ms) and total blocking time
+ * over a window after start-up, and how many times each shell component rendered against the panel.
+ */
+async function measureRendering(browser: Browser, url: string): Promise<RenderRow[]> {
+  const rows: RenderRow[] = [];
+  const seconds = quick ? 4 : 10;
+  for (const e of experiments) {
+    const { page } = await openPage(browser, `${url}#/${e.id}`);
+    const backend = await waitForBackend(page, 120_000);
+    await page.waitForTimeout(2500);
+    const before = await renderCounts(page);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.waitForTimeout(seconds * 1000);
+    const after = await renderCounts(page);
+    const renders = Object.fromEntries(
+      Object.keys(after).map((k) => [k, (after[k] ?? 0) - (before[k] ?? 0)]),
+    );
+    rows.push({ id: e.id, backend, seconds, longTasks: await longTasks(page, t0), renders });
+    await page.close();
+  }
+  return rows;
+}
+
 async function runBenchJob(page: Page, backend: string, params: unknown) {
   return page.evaluate(
     `window.__labRunJob(${JSON.stringify(backend)}, 'label-noise-sgd/bench', ${JSON.stringify(params)})`,
@@ -136,6 +170,7 @@ async function main() {
   const { server, url } = await serveDist();
   const browser = await launch();
   const rows: { backend: string; report: unknown; result: BenchResult | null; error?: string }[] = [];
+  const rendering = await measureRendering(browser, url);
   // Latency as a user meets it: the backend chosen automatically.
   const ols = await measureLatency(
     browser,
@@ -295,6 +330,25 @@ async function main() {
     `- ${latencyLine(`Mobahi et al. panel, ε slider, ${hilbert.backend} (eigensystem, every round's c_t, fits on a 241-point grid, bars)`, hilbert.latency)}`,
     '',
   );
+  lines.push('## Rendering while a run streams (default page of each experiment)', '');
+  lines.push(
+    `Main-thread tasks over 50 ms in a ${rendering[0]?.seconds ?? 0} s window after start-up (target: none over 50 ms; the e2e suite fails above 200 ms), ` +
+      'total blocking time (Σ of each long task beyond 50 ms), and renders of the shell components in the same window: ' +
+      'PanelHost renders once per flushed batch of frames; App and Controls should not render at all, StatusLine at most 4 times a second.',
+    '',
+  );
+  lines.push(
+    '| experiment | backend | long tasks | longest (ms) | total blocking (ms) | PanelHost renders | App | Controls | StatusLine |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const r of rendering) {
+    const tbt = r.longTasks.reduce((a, d) => a + Math.max(0, d - 50), 0);
+    const n = (k: string) => r.renders[k] ?? 0;
+    lines.push(
+      `| ${r.id} | ${r.backend} | ${r.longTasks.length} | ${r.longTasks[0]?.toFixed(0) ?? '—'} | ${tbt.toFixed(0)} | ${n('PanelHost')} | ${n('App')} | ${n('Controls')} | ${n('StatusLine')} |`,
+    );
+  }
+  lines.push('');
   lines.push('## NTK spectrum (Dong et al.)', '');
   lines.push(
     'Plain float64: the infinite-width ReLU NTK built in JS and fully eigendecomposed with ml-matrix (what the panel uses for H∞). ' +

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { finiteNumber } from '../../schema/numbers';
 import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
 
+/** Largest d `lab ols` accepts: its cost grows as d⁶ (d = 20: 2.5 s, 28: 5 s, 36: 17 s on 2 cores). */
+export const maxOlsColumns = 32;
+
 /** Input contract of `lab ols`: the fixture's inputs (extra keys such as `expected` are ignored). */
 export const olsInputSchema = z
   .object({
@@ -14,6 +17,12 @@ export const olsInputSchema = z
   })
   .superRefine((v, ctx) => {
     const d = v.X[0].length;
+    if (d > maxOlsColumns)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['X', 0],
+        message: `d = ${d} columns exceeds the limit of ${maxOlsColumns}: the exact covariance is a d²×d² eigen- and linear solve, O(d⁶) (d = ${maxOlsColumns} takes about 10 s)`,
+      });
     v.X.forEach((r, i) => {
       if (r.length !== d)
         ctx.addIssue({
