@@ -26,7 +26,10 @@ export interface HilbertRun {
   V: number[][];
   /** c_t per computed round */
   c: number[];
-  /** diagonal of B_t per round (effective coefficients (V f_t)_k/(V y_0)_k; Π A_i when α = 0) */
+  /**
+   * diagonal of B_t per round: f_t = Vᵀ B_t V y_0. Π_{i≤t} A_i when α = 0; with label mixing
+   * B_t = A_t (α + (1−α) B_{t−1}). Computed from d and c alone, never as a ratio to V y_0.
+   */
   B: number[][];
   /** f_t at the data per round */
   predictions: number[][];
@@ -127,6 +130,8 @@ export function selfDistill(input: HilbertInput): HilbertRun {
     guaranteedRoundsAsPrinted: (y0n / (Math.sqrt(K) * epsilon) - 1) / kappa,
   };
   let yt = [...y];
+  // B_{−1} = I, so that B_0 = A_0 for every α.
+  let Bt = d.map(() => 1);
   for (let t = 0; t < maxRounds; t++) {
     const ms = normSq(yt) / K;
     run.meanSquaredNorm.push(ms);
@@ -140,7 +145,11 @@ export function selfDistill(input: HilbertInput): HilbertRun {
     const fz = z.map((zk, k) => (zk * d[k]) / (c + d[k]));
     const f = y.map((_, j) => fz.reduce((s, v, k) => s + V[k][j] * v, 0));
     run.c.push(c);
-    run.B.push(fz.map((v, k) => (Math.abs(z0[k]) > 1e-300 ? v / z0[k] : 0)));
+    // B_t does not depend on y: as the ratio (V f_t)_k/(V y_0)_k it would lose all relative accuracy
+    // where V y_0 is small (z_k carries an absolute error ~1e-16·‖y_t‖) and be undefined where it is 0.
+    // (With α = 0 the mixing factor is 0 + 1·B_{t−1}, exactly B_{t−1}.)
+    Bt = d.map((dk, k) => (dk / (c + dk)) * (alpha + (1 - alpha) * Bt[k]));
+    run.B.push(Bt);
     run.predictions.push(f);
     run.roundsBeforeCollapse = t + 1;
     yt = alpha > 0 ? y.map((y0j, j) => alpha * y0j + (1 - alpha) * f[j]) : f;

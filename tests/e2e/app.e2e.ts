@@ -6,6 +6,8 @@ import { chainSeed } from '../../src/math/chainRng';
 import { makePanelData } from '../../src/experiments/label-noise-sgd/model';
 import { moments2d } from '../../src/experiments/label-noise-sgd/moments';
 import { advanceChainsCpu } from '../../src/experiments/label-noise-sgd/sgdCpu';
+import { olsParamsSchema, defaultParams as olsDefaults } from '../../src/experiments/label-noise-sgd/params';
+import { sgdLeastSquaresTheory } from '../../src/math/sgdLeastSquaresTheory';
 import { launch, openPage, serveDist, waitForBackend } from './harness';
 
 /** The chains the page should compute, computed here in Node with the same code and streams. */
@@ -35,6 +37,36 @@ afterAll(async () => {
 const ellipseD = (page: Page, panel: number, id = 'exact-1') =>
   page.getAttribute(`[data-testid=trajectory-${panel}] [data-ellipse-id=${id}]`, 'd');
 const num = async (page: Page, sel: string, attr: string) => Number(await page.getAttribute(sel, attr));
+
+/** Shoelace area (px²) of an SVG path of straight segments, `M x,y L x,y … Z`. */
+function pathArea(d: string): number {
+  const v = (d.match(/-?\d*\.?\d+(?:e[-+]?\d+)?/gi) ?? []).map(Number);
+  let a = 0;
+  for (let i = 0; i < v.length; i += 2) {
+    const j = (i + 2) % v.length;
+    a += v[i] * v[j + 1] - v[j] * v[i + 1];
+  }
+  return Math.abs(a) / 2;
+}
+
+/**
+ * Area of panel 0's exact 1σ ellipse in data units², read off the SVG. The ruler is the continuous-time
+ * 2σ contour drawn beside it: the circle of radius 2√(ησ²/(2B)), whatever the zoom. Both are 128-gons,
+ * so the polygon's shortfall against the true ellipse cancels.
+ */
+async function ellipseArea(page: Page, sigma2: number, eta: number, batch: number): Promise<number> {
+  const exact = await ellipseD(page, 0, 'exact-1');
+  const ruler = await ellipseD(page, 0, 'ct-2');
+  if (!exact || !ruler) return NaN;
+  return (pathArea(exact) / pathArea(ruler)) * ((Math.PI * 4 * eta * sigma2) / (2 * batch));
+}
+
+/** π√det C of the exact stationary covariance, computed in Node for the page's data (Σ = 20·I, N = 100, seed 1). */
+function exactArea(sigma2: number, eta: number, batch: number): number {
+  const d = makePanelData(100, 1, sigma2, [20, 20, 0]);
+  const C = sgdLeastSquaresTheory({ X: d.X, y: d.y }, eta, batch).stationaryCov!;
+  return Math.PI * Math.sqrt(C[0][0] * C[1][1] - C[0][1] * C[1][0]);
+}
 const waitDone = (page: Page, timeout = 120_000) =>
   page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout });
 
@@ -60,14 +92,25 @@ describe('Distillation Lab in headless Chromium', () => {
     await page.close();
   });
 
-  it('dragging the σ² slider changes the exact ellipse, the figure and the URL', async () => {
+  it('dragging σ² scales the exact ellipse’s area by the ratio of the σ², and updates the URL', async () => {
+    // Theory (SCIENCE.md §5, sgdLeastSquaresTheory): labels y = Xβ* + σz with z drawn once, so the
+    // residuals r = Xβ̂ − y are ∝ σ, the noise term η²E[b bᵀ] ∝ σ², and the stationary covariance C
+    // (the solution of a linear equation with that source) is exactly ∝ σ². The 1σ ellipse's area
+    // π√det C is then ∝ σ²: dragging σ² from 0.25 to s multiplies it by s/0.25.
+    const [eta, batch] = [0.01, 5];
     const { page, problems } = await openPage(
       browser,
-      `${base}#/label-noise-sgd?grid=single&chains=2000&iterations=20000`,
+      `${base}#/label-noise-sgd?grid=single&chains=2000&iterations=20000&sigma2=0.25&eta=${eta}&batch=${batch}&n=100&cov=20I&seed=1`,
     );
     await waitForBackend(page);
     await page.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
     const before = await ellipseD(page, 0);
+    const s0 = Number(await page.inputValue('input[aria-label="label-noise variance σ² value"]'));
+    expect(s0).toBe(0.25);
+    const area0 = await ellipseArea(page, s0, eta, batch);
+    // the drawn ellipse is the exact covariance of this data, computed here in Node: within 1%
+    // (the path's 0.01 px rounding on radii of tens of px is ~1e-3)
+    expect(Math.abs(area0 / exactArea(s0, eta, batch) - 1)).toBeLessThan(0.01);
     const slider = page.getByRole('slider', { name: /σ²/ });
     const box = (await slider.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.45, box.y + box.height / 2);
@@ -78,7 +121,13 @@ describe('Distillation Lab in headless Chromium', () => {
     const sigma2 = Number(await page.inputValue('input[aria-label="label-noise variance σ² value"]'));
     expect(sigma2).toBeGreaterThan(0.25);
     await expect.poll(() => page.evaluate(() => location.hash)).toContain(`sigma2=${sigma2}`);
-    // The exact covariance grows in proportion to σ² (same data, same draws of ε scaled).
+    // In float64 the theory's ratio is σ²/0.25 to 1e-9; the page's drawn ellipses, to 1%.
+    expect(
+      Math.abs(exactArea(sigma2, eta, batch) / exactArea(s0, eta, batch) / (sigma2 / s0) - 1),
+    ).toBeLessThan(1e-9);
+    await expect
+      .poll(async () => Math.abs((await ellipseArea(page, sigma2, eta, batch)) / area0 / (sigma2 / s0) - 1))
+      .toBeLessThan(0.01);
     await page.screenshot({ path: `${shots}/single-after-drag.png`, fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
@@ -157,9 +206,13 @@ describe('Distillation Lab in headless Chromium', () => {
     const eta = page.locator('input[aria-label="learning rate η value"]');
     await eta.fill('50');
     await eta.press('Enter');
-    await expect
-      .poll(() => page.locator('.control-error').allTextContents())
-      .toEqual([expect.stringMatching(/1/)]);
+    // η = 50 is above the schema's bound 1: the page shows the schema's own message for η, verbatim
+    // (today "Too big: expected number to be <=1"), and that message names the bound.
+    const etaIssue = olsParamsSchema
+      .safeParse({ ...olsDefaults, eta: 50 })
+      .error?.issues.find((i) => i.path[0] === 'eta')?.message;
+    expect(etaIssue).toMatch(/(<=|≤) ?1\b/);
+    await expect.poll(() => page.locator('.control-error').allTextContents()).toEqual([etaIssue]);
     await eta.fill('abc');
     await eta.press('Enter');
     await expect

@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, openPage, serveDist, waitForBackend } from './harness';
@@ -17,7 +17,14 @@ afterAll(async () => {
 });
 
 // Small enough for a software backend on 2 cores; large enough that normal training memorises noise.
-const small = 'n=64&d=16&clusters=4&radius=0.3&rho=0.27&width=256&iterations=120&draws=4&topK=4';
+// Measured headless on tfjs-cpu (`lab self-distill`, same keys, seed 1): 28% of the 64 labels flipped;
+// after 120 steps normal GD has clean-label accuracy 0.813, self-distillation 1.000 (ℓ2 to the clean
+// labels 0.70 vs 0.41). Over seeds 1–6 the gap is 0.03–0.23 (0.03 where 44% of the labels flipped), so
+// the tests keep seed 1 and ask for a gap ≥ 0.1 (7 of the 64 points), leaving room for float32 on
+// another backend. After 20 steps: normal 0.984, self-distillation 1.000.
+const small = 'n=64&d=16&clusters=4&radius=0.3&rho=0.27&width=256&iterations=120&draws=4&topK=4&seed=1';
+const cleanAcc = async (page: Page, run: 'normal' | 'sd') =>
+  Number(await page.getAttribute(`[data-testid=${run}-clean-acc]`, 'data-value'));
 
 describe('NTK eigenspaces and self-distillation panel', () => {
   it('shows the spectrum, Fig. 2 and both trainings; the λ slider changes the run', async () => {
@@ -26,8 +33,11 @@ describe('NTK eigenspaces and self-distillation panel', () => {
     await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
     for (const id of ['ntk-spectrum', 'ntk-width', 'ntk-fig2', 'ntk-air', 'ntk-clean-acc', 'ntk-fig5'])
       expect(await page.locator(`[data-testid=${id}] path[data-series-id]`).count()).toBeGreaterThan(0);
-    const sd = Number(await page.getAttribute('[data-testid=sd-clean-acc]', 'data-value'));
-    expect(sd).toBeGreaterThan(0.5);
+    // Dong et al.: Algorithm 1 keeps to the clean labels where plain GD memorises the flipped ones.
+    const normal = await cleanAcc(page, 'normal');
+    const sd = await cleanAcc(page, 'sd');
+    expect(sd).toBeGreaterThanOrEqual(0.95);
+    expect(sd - normal).toBeGreaterThanOrEqual(0.1);
     await page.screenshot({ path: 'screenshots/ntk-lambda1.png', fullPage: true });
     // λ = 0 is normal training: self-distillation then equals normal training exactly.
     const slider = page.getByRole('slider', { name: /λ/ });
@@ -63,9 +73,11 @@ describe('NTK eigenspaces and self-distillation panel', () => {
       );
       expect(await waitForBackend(page)).toBe(backend);
       await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
-      expect(Number(await page.getAttribute('[data-testid=sd-clean-acc]', 'data-value'))).toBeGreaterThan(
-        0.5,
-      );
+      // 20 steps on tfjs-cpu: normal 0.984, self-distillation 1.000 (chance is 0.5). A backend whose
+      // batched matmuls were wrong lands near chance; float32 differences may cost a point or two:
+      // at most 3 (sd) and 6 (normal) of the 64.
+      expect(await cleanAcc(page, 'sd')).toBeGreaterThanOrEqual(0.95);
+      expect(await cleanAcc(page, 'normal')).toBeGreaterThanOrEqual(0.9);
       expect(problems).toEqual([]);
       await page.close();
     },

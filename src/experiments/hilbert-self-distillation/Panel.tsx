@@ -13,6 +13,7 @@ import {
 import { Equation } from '../../app/Equation';
 import { sci } from '../../app/format';
 import { useElementWidth } from '../../app/useElementWidth';
+import { countRender } from '../../app/renderCount';
 import { useLab } from '../../app/storeContext';
 import { prop5Bound } from '../../math/hilbertSelfDistillation';
 import type { PanelProps } from '../types';
@@ -76,7 +77,13 @@ function RoundScrubber({ rounds, value }: { rounds: number; value: number }) {
 export function HilbertPanel({ params, results }: PanelProps<HilbertParams, HilbertResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const setParam = useLab((s) => s.setParam);
-  const model = useMemo(() => hilbertModel(params), [params]);
+  // The eigen-solve and the rounds depend on these params only: dragging the Green's-function marker
+  // (greenT), the round scrubber or the bar scale must not redo them.
+  const { epsilon, data, target, points, noise, endpoints, alpha, maxRounds, seed } = params;
+  const model = useMemo(() => {
+    countRender('HilbertExactSolve'); // e2e build only: the marker-drag test checks this does not grow
+    return hilbertModel({ epsilon, data, target, points, noise, endpoints, alpha, maxRounds, seed });
+  }, [epsilon, data, target, points, noise, endpoints, alpha, maxRounds, seed]);
   const green = useMemo(() => greenCurve(params.greenT), [params.greenT]);
   const half = width > 760 ? Math.floor((width - 16) / 2) : width;
   const rounds = model.ok ? model.run.roundsBeforeCollapse : 0;
@@ -136,13 +143,13 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
   const msSeries: LineSeries[] = [];
   if (model.ok) {
     const ms = model.run.meanSquaredNorm;
-    msSeries.push({ id: 'ms', label: '‖y_t‖²/K', x: ms.map((_, t) => t), y: ms, color: colors.clean });
+    msSeries.push({ id: 'ms', label: '‖y_t‖²/K', x: ms.map((_, t) => t), y: ms, color: colors.measured });
     msSeries.push({
       id: 'eps',
       label: 'ε',
       x: [0, Math.max(ms.length - 1, 1)],
       y: [params.epsilon, params.epsilon],
-      color: colors.noisy,
+      color: colors.reference,
       dash: 'dashed',
     });
   }
@@ -164,7 +171,7 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
         <div>
           <LineChart
             title={`(a) Green's function g(x, t) at t = ${params.greenT.toFixed(2)}`}
-            series={[{ id: 'g', label: 'g(·, t)', x: grid, y: green, color: colors.clean }]}
+            series={[{ id: 'g', label: 'g(·, t)', x: grid, y: green, color: colors.measured }]}
             width={half}
             height={260}
             xLabel="x"

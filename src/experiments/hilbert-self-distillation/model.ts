@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import { fitCurves, InfeasibleError, selfDistill, type HilbertRun } from '../../math/hilbertSelfDistillation';
+import { gaussian } from '../../math/rng';
 import { splineGreen } from '../../math/splineGreen';
 import { targetFunctions, type HilbertParams } from './params';
 
@@ -8,29 +9,34 @@ import { targetFunctions, type HilbertParams } from './params';
  * later notebook by the authors). The endpoint values are not published, and at x = 0 and 1 the
  * Green's function vanishes anyway, so the paper's own 11-point example is infeasible at ε = 0.04.
  */
-export const paperData = {
+const paperData = {
   x: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9],
   y: [1.2334, 1.33232, 0.69202, -0.29756, -0.24189, -0.79645, -0.96165, -0.49673, -0.34691],
 };
 
-export interface Dataset {
+interface Dataset {
   x: number[];
   y: number[];
   target: ((x: number) => number) | null;
 }
 
-export function makeData(p: HilbertParams): Dataset {
+/**
+ * The params the exact solve reads. Everything else (round, greenT, barScale, the nn* keys) is view-only
+ * or the worker's, so the panel can memoise the solve on exactly these.
+ */
+export type ExactParams = Pick<
+  HilbertParams,
+  'epsilon' | 'data' | 'target' | 'points' | 'noise' | 'endpoints' | 'alpha' | 'maxRounds' | 'seed'
+>;
+
+function makeData(p: ExactParams): Dataset {
   if (p.data === 'paper') return { x: paperData.x, y: paperData.y, target: targetFunctions['sin(2πx)'] };
   const f = targetFunctions[p.target];
   const rng = seedrandom.alea(`hilbert:${p.seed}`);
   const K = p.points;
   // Evenly spaced on [0, 1] with the endpoints, or on the interior only.
   const x = Array.from({ length: K }, (_, i) => (p.endpoints === 'on' ? i / (K - 1) : (i + 1) / (K + 1)));
-  const y = x.map((xi) => {
-    const u = Math.max(rng(), 1e-300);
-    const v = rng();
-    return f(xi) + p.noise * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-  });
+  const y = x.map((xi) => f(xi) + gaussian(rng, p.noise));
   return { x, y, target: f };
 }
 
@@ -40,7 +46,7 @@ export type HilbertModel =
   | { ok: true; data: Dataset; run: HilbertRun; curves: number[][] }
   | { ok: false; data: Dataset; infeasible: InfeasibleError | null; message: string };
 
-export function hilbertModel(p: HilbertParams): HilbertModel {
+export function hilbertModel(p: ExactParams): HilbertModel {
   const data = makeData(p);
   try {
     const run = selfDistill({

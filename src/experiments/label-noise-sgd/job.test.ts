@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fixture from '../../../tests/fixtures/ols-paper-20I-s0.25.json';
-import type { JobContext } from '../../engine/job';
+import { startJob, type JobContext } from '../../engine/job';
+import { labelNoiseSgdJob as labelNoiseSgdJobDef } from './jobs';
 import { chainSeed } from '../../math/chainRng';
 import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
 import { TfjsOlsChains } from './chainsTfjs';
@@ -124,8 +125,11 @@ describe('the label-noise SGD job, headless', () => {
     for (const f of frames) for (const v of f.panels[0].noisyAppend) expect(Number.isFinite(v)).toBe(true);
   });
 
-  it('rejects invalid params with a message', async () => {
-    await expect(runToEnd({ ...defaultParams, batch: 500 })).rejects.toThrow(/invalid parameters: batch/);
+  it('the engine rejects invalid params with a message before the job runs', async () => {
+    // startJob is what the worker host calls: validation by the job's own schema, then the code.
+    await expect(
+      startJob(labelNoiseSgdJobDef, { ...defaultParams, n: 50, batch: 80 }, ctx()),
+    ).rejects.toThrow(/^invalid parameters: batch: batch B = 80 exceeds N = 50 \(job label-noise-sgd\)$/);
   });
 });
 

@@ -368,8 +368,8 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
                     : `self-distillation (${alphaLabel[params.alphaRule]}, λ = ${params.lambda})`}
                 </th>
                 <td
-                  data-testid={run === 'normal' ? undefined : 'sd-clean-acc'}
-                  data-value={run === 'normal' ? undefined : m?.cleanAccuracy}
+                  data-testid={run === 'normal' ? 'normal-clean-acc' : 'sd-clean-acc'}
+                  data-value={m?.cleanAccuracy}
                 >
                   {percent(m?.cleanAccuracy)}
                 </td>

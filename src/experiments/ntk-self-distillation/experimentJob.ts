@@ -9,8 +9,9 @@ import {
 import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
 import { meanStd } from '../../math/stats';
 import { clusterData, fashionNoisy } from './data';
-import { ntkParamsSchema, type NtkParams } from './params';
+import { type NtkParams } from './params';
 import { ntkTrainJob, type NtkFrame } from './trainJob';
+import { sweepWidths, WidthSweepCache } from './widthSweep';
 
 /** Exact float64 facts about the training inputs, computed in the worker (an n = 512 eigensolve takes ~1 s). */
 export interface NtkTheoryFrame {
@@ -127,6 +128,8 @@ function cached<T>(key: string, make: () => T): T {
   return memo.get(key) as T;
 }
 
+const widthCache = new WidthSweepCache();
+
 function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
   const levels = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
   const n = Math.min(p.n, 256);
@@ -171,42 +174,14 @@ function fig2Fashion(p: NtkParams, subset: FashionSubset): Omit<NtkFig2Frame, 'k
   return { levels, mean: s.map((x) => x.mean), std: s.map((x) => x.std), draws: p.draws, topK: p.topK };
 }
 
-/** ‖H_k − H∞‖_F/‖H∞‖_F for a few widths, with tfjs matmuls: H_k = (XXᵀ) ⊙ (P Pᵀ)/k, P = 1[XWᵀ > 0]. */
-async function widthSweep(ctx: JobContext, X: number[][], hInf: number[][], widths: number[], seed: number) {
-  const tf = ctx.tf;
-  const Xt = tf.tensor2d(X);
-  const Hinf = tf.tensor2d(hInf);
-  const hinfNorm = (await tf.norm(Hinf).data())[0];
-  const out: number[] = [];
-  for (const k of widths) {
-    if (ctx.cancelled()) break;
-    const dist = tf.tidy(() => {
-      const W = tf.randomNormal([X[0].length, k], 0, 1, 'float32', seed + k);
-      const P = tf.cast(tf.greater(tf.matMul(Xt, W), 0), 'float32');
-      const H = tf.mul(tf.matMul(Xt, Xt, false, true), tf.div(tf.matMul(P, P, false, true), k));
-      return tf.norm(tf.sub(H, Hinf));
-    });
-    out.push((await dist.data())[0] / hinfNorm);
-    dist.dispose();
-  }
-  tf.dispose([Xt, Hinf]);
-  return out;
-}
-
 /**
  * Dong et al. live: the exact spectrum and Fig. 2 first (float64, in this worker), the width sweep of
  * the empirical NTK, then normal training and Algorithm 1 side by side (trainJob).
  */
 export async function* ntkExperimentJob(
-  raw: unknown,
+  p: NtkParams,
   ctx: JobContext,
 ): AsyncGenerator<NtkExperimentFrame, void, void> {
-  const parsed = ntkParamsSchema.safeParse(raw);
-  if (!parsed.success)
-    throw new Error(
-      `invalid parameters: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  const p = parsed.data;
   let subset: FashionSubset | undefined;
   if (p.data === 'fashion') {
     subset = await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl());
@@ -253,14 +228,10 @@ export async function* ntkExperimentJob(
   yield { kind: 'fig2', ...fig2, ms: performance.now() - t1 };
   if (ctx.cancelled()) return;
   const t2 = performance.now();
-  const maxWidth = ctx.backend === 'webgpu' ? 16384 : 4096;
-  const widths = [...new Set([64, 256, 1024, 4096, 16384, p.width])]
-    .filter((w) => w <= Math.max(maxWidth, p.width))
-    .sort((a, b) => a - b);
-  const distance = await cached(`width:${dataKey}:${ctx.backend}`, () =>
-    widthSweep(ctx, train.X, hInf, widths, p.seed),
-  );
-  if (ctx.cancelled()) return;
+  const widths = sweepWidths(p.width, ctx.backend);
+  // Cached per width, and only once computed: see WidthSweepCache.
+  const distance = await widthCache.sweep(ctx, dataKey, train.X, hInf, widths, p.seed);
+  if (!distance || ctx.cancelled()) return;
   yield { kind: 'width', widths, distance, ms: performance.now() - t2 };
   const predict = fitPredictor(train.Y, train.Yclean, eig);
   let eta = 0;

@@ -47,21 +47,21 @@ describe('selfDistillCommand (NTK self-distillation, headless, tfjs cpu)', () =>
   it('reads Fashion-MNIST from public/data and learns it above chance', async () => {
     const out = await selfDistillCommand({
       data: 'fashion',
-      trainSize: 200,
+      trainSize: 100,
       testSize: 200,
       width: 64,
-      iterations: 30,
+      iterations: 15,
       spectrumM: 2,
       p: 0,
     });
-    expect(out.iterations).toBe(30);
+    expect(out.iterations).toBe(15);
     // p = 0: the given labels are the clean ones, so the two training-set accuracies agree exactly
     expect(out.flippedFraction).toBe(0);
     for (const r of [out.normal, out.selfDistill]) expect(r.trainAccuracy).toBe(r.cleanAccuracy);
-    // 10 classes, chance 0.1; measured 0.395 (normal) and 0.365 (self-distillation) after 30 steps.
-    // ≥ 0.25 is 7 binomial sd (0.021 on 200 test images) above chance.
-    expect(out.normal.testAccuracy).toBeGreaterThan(0.25);
-    expect(out.selfDistill.testAccuracy).toBeGreaterThan(0.25);
+    // 10 classes, chance 0.1; measured 0.315 (normal) and 0.30 (self-distillation) after 15 steps.
+    // > 0.2 is 5 binomial sd (0.021 on 200 test images) above chance.
+    expect(out.normal.testAccuracy).toBeGreaterThan(0.2);
+    expect(out.selfDistill.testAccuracy).toBeGreaterThan(0.2);
   });
 
   it('rejects invalid input with one line before training', async () => {
