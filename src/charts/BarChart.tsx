@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import {
   barAt,
   barCenter,
@@ -45,7 +45,11 @@ export interface BarChartProps {
 const NONE: never[] = [];
 
 /** Grouped bar chart: Plot on a category x axis (one group per category) + BarsMark. */
-export function BarChart(props: BarChartProps) {
+/**
+ * Memoised on shallow props: a figure whose series the panel memoises skips frames that did not
+ * change it.
+ */
+export const BarChart = memo(function BarChart(props: BarChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
   const {
     groups,
@@ -171,7 +175,7 @@ export function BarChart(props: BarChartProps) {
       <BarsMark groups={groups} overlays={overlays} geometry={geometry} />
     </Plot>
   );
-}
+});
 
 /** Outline of the hovered bar and a box with its value and the overlays' values at that bar. */
 function BarReadout(props: {

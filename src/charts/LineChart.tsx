@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { bandEdges, bandPieces, type BandPiece } from './band';
 import { nearestIndex, toPixels, type PixelSeries } from './decimate';
 import { toCsv } from './exportFigure';
@@ -100,7 +100,11 @@ export function lineChartCsv(
 }
 
 /** Line chart for training curves and theory overlays: Plot + a BandMark and a LineMark per series. */
-export function LineChart(props: LineChartProps) {
+/**
+ * Memoised on shallow props: a figure whose series the panel memoises skips frames that did not
+ * change it.
+ */
+export const LineChart = memo(function LineChart(props: LineChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
   const { series, width, height, xLabel, yLabel, marker, xScale, yScale, xDomain, yDomain, ...frame } = props;
   const { xIntegerTicks = false, ...shell } = frame;
@@ -202,7 +206,7 @@ export function LineChart(props: LineChartProps) {
       ))}
     </Plot>
   );
-}
+});
 
 /** Crosshair at the pointer, a dot on each series at the nearest x, and their values in a box. */
 function LineReadout(props: {

@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ellipseAxes, ellipseBounds, ellipsePixels } from './ellipse';
 import { toCsv } from './exportFigure';
 import type { LegendEntry } from './Legend';
@@ -133,7 +133,11 @@ function legendGeometry(
 }
 
 /** Dense 2-D data: Plot with a CanvasPointsMark for points/paths, EllipseMarks and glyph TextMarks over it. */
-export function TrajectoryChart(props: TrajectoryChartProps) {
+/**
+ * Memoised on shallow props: a figure whose series the panel memoises skips frames that did not
+ * change it.
+ */
+export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
   const {
     layers,
@@ -212,7 +216,7 @@ export function TrajectoryChart(props: TrajectoryChartProps) {
       ))}
     </Plot>
   );
-}
+});
 
 /** Layers as x/y column pairs; overlays as comment lines so the CSV fully describes the figure. */
 export function trajectoryCsv(

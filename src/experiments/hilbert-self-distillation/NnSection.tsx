@@ -4,7 +4,7 @@ import { useLab } from '../../app/storeContext';
 import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
 
-/** Mean as a solid line and mean ± one standard deviation over seeds as thin dotted lines. */
+/** Mean as a solid line over a shaded band of mean ± one standard deviation over seeds. */
 function band(
   id: string,
   label: string,
@@ -14,28 +14,19 @@ function band(
   color: string,
   withBand: boolean,
 ): LineSeries[] {
-  const out: LineSeries[] = [{ id, label, x, y: mean, color, width: 2 }];
-  if (withBand) {
-    out.push({
-      id: `${id}-hi`,
-      label: '',
+  return [
+    {
+      id,
+      label,
       x,
-      y: mean.map((m, i) => m + std[i]),
+      y: mean,
       color,
-      dash: 'dotted',
-      width: 1,
-    });
-    out.push({
-      id: `${id}-lo`,
-      label: '',
-      x,
-      y: mean.map((m, i) => m - std[i]),
-      color,
-      dash: 'dotted',
-      width: 1,
-    });
-  }
-  return out;
+      width: 2,
+      ...(withBand
+        ? { band: { lo: mean.map((m, i) => m - std[i]), hi: mean.map((m, i) => m + std[i]) } }
+        : {}),
+    },
+  ];
 }
 
 /** Fig. 4–6: rounds of self-distillation of a small network on Fashion-MNIST, trained in the worker. */

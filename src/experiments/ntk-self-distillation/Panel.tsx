@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import { Equation } from '../../app/Equation';
 import { percent, sci } from '../../app/format';
@@ -18,83 +19,77 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
   const currentNoise = params.data === 'clusters' ? params.rho : params.p;
 
   // Spectrum: H∞ (all eigenvalues) against the live network's empirical NTK (top m).
-  const spectrum: LineSeries[] = [];
-  if (theory)
-    spectrum.push({
-      id: 'hinf',
-      label: 'infinite-width H∞',
-      x: range(theory.eigenvalues.length),
-      y: theory.eigenvalues,
-      color: colors.theory,
-      width: 2,
-    });
-  if (results.spectrumInit)
-    spectrum.push({
-      id: 'emp0',
-      label: `empirical H, width ${params.width}, at init`,
-      x: range(results.spectrumInit.eigenvalues.length),
-      y: results.spectrumInit.eigenvalues,
-      color: colors.reference,
-      dash: 'dashed',
-    });
-  if (results.spectrumEnd)
-    spectrum.push({
-      id: 'emp1',
-      label: 'empirical H after training',
-      x: range(results.spectrumEnd.eigenvalues.length),
-      y: results.spectrumEnd.eigenvalues,
-      color: colors.measured,
-      dash: 'dotted',
-    });
+  const spectrum = useMemo(() => {
+    const spectrum: LineSeries[] = [];
+    if (theory)
+      spectrum.push({
+        id: 'hinf',
+        label: 'infinite-width H∞',
+        x: range(theory.eigenvalues.length),
+        y: theory.eigenvalues,
+        color: colors.theory,
+        width: 2,
+      });
+    if (results.spectrumInit)
+      spectrum.push({
+        id: 'emp0',
+        label: `empirical H, width ${params.width}, at init`,
+        x: range(results.spectrumInit.eigenvalues.length),
+        y: results.spectrumInit.eigenvalues,
+        color: colors.reference,
+        dash: 'dashed',
+      });
+    if (results.spectrumEnd)
+      spectrum.push({
+        id: 'emp1',
+        label: 'empirical H after training',
+        x: range(results.spectrumEnd.eigenvalues.length),
+        y: results.spectrumEnd.eigenvalues,
+        color: colors.measured,
+        dash: 'dotted',
+      });
+    return spectrum;
+  }, [theory, results.spectrumInit, results.spectrumEnd, params.width]);
 
-  const widthSeries: LineSeries[] = [];
-  if (results.width) {
-    const w = results.width;
-    widthSeries.push({
-      id: 'dist',
-      label: '‖H_k − H∞‖_F / ‖H∞‖_F at init',
-      x: w.widths,
-      y: w.distance,
-      color: colors.measured,
-      width: 2,
-    });
-    widthSeries.push({
-      id: 'ref',
-      label: '∝ 1/√k',
-      x: w.widths,
-      y: w.widths.map((k) => w.distance[0] * Math.sqrt(w.widths[0] / k)),
-      color: '#888888',
-      dash: 'dashed',
-    });
-  }
+  const widthSeries = useMemo(() => {
+    const widthSeries: LineSeries[] = [];
+    if (results.width) {
+      const w = results.width;
+      widthSeries.push({
+        id: 'dist',
+        label: '‖H_k − H∞‖_F / ‖H∞‖_F at init',
+        x: w.widths,
+        y: w.distance,
+        color: colors.measured,
+        width: 2,
+      });
+      widthSeries.push({
+        id: 'ref',
+        label: '∝ 1/√k',
+        x: w.widths,
+        y: w.widths.map((k) => w.distance[0] * Math.sqrt(w.widths[0] / k)),
+        color: '#888888',
+        dash: 'dashed',
+      });
+    }
+    return widthSeries;
+  }, [results.width]);
 
-  const fig2Series: LineSeries[] = [];
-  if (fig2) {
-    fig2Series.push({
-      id: 'ratio',
-      label: `‖P_top${fig2.topK} y‖/‖y‖, mean of ${fig2.draws} draws`,
-      x: fig2.levels,
-      y: fig2.mean,
-      color: colors.measured,
-      width: 2,
-    });
-    fig2Series.push({
-      id: 'hi',
-      label: '± 1 std',
-      x: fig2.levels,
-      y: fig2.mean.map((m, i) => m + fig2.std[i]),
-      color: colors.measured,
-      dash: 'dotted',
-    });
-    fig2Series.push({
-      id: 'lo',
-      label: '',
-      x: fig2.levels,
-      y: fig2.mean.map((m, i) => m - fig2.std[i]),
-      color: colors.measured,
-      dash: 'dotted',
-    });
-  }
+  // Mean ± 1 sd over the draws as a band under the mean (memoised: it does not change while training runs).
+  const fig2Series = useMemo((): LineSeries[] => {
+    if (!fig2) return [];
+    return [
+      {
+        id: 'ratio',
+        label: `‖P_top${fig2.topK} y‖/‖y‖, mean ± 1 sd of ${fig2.draws} draws`,
+        x: fig2.levels,
+        y: fig2.mean,
+        color: colors.measured,
+        width: 2,
+        band: { lo: fig2.mean.map((m, i) => m - fig2.std[i]), hi: fig2.mean.map((m, i) => m + fig2.std[i]) },
+      },
+    ];
+  }, [fig2]);
 
   // AIR: each residual component decays like (1 − ηλ_i)^t.
   const air: LineSeries[] = [];
