@@ -6,7 +6,7 @@
 
 export const pixelsPerImage = 28 * 28;
 export const numClasses = 10;
-export const subsetJsonName = 'fashion-mnist-subset.json';
+const subsetJsonName = 'fashion-mnist-subset.json';
 
 export interface FashionSubset {
   /** n×784 row-major, pixels scaled to [0, 1] */

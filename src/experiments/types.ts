@@ -23,7 +23,7 @@ export interface NumberControl {
   /** the control only applies when this holds (e.g. custom Σ entries) */
   enabledWhen?: (params: ParamsRecord) => boolean;
 }
-export interface ChoiceControl {
+interface ChoiceControl {
   kind: 'choice';
   key: string;
   label: string;
@@ -32,14 +32,14 @@ export interface ChoiceControl {
   enabledWhen?: (params: ParamsRecord) => boolean;
 }
 /** The seed field (a number box and a "new seed" button); its key must be an integer param. */
-export interface SeedControl {
+interface SeedControl {
   kind: 'seed';
   key: string;
   label?: string;
   help?: string;
   enabledWhen?: (params: ParamsRecord) => boolean;
 }
-export type Control = NumberControl | ChoiceControl | SeedControl;
+type Control = NumberControl | ChoiceControl | SeedControl;
 
 export interface PanelProps<P, R> {
   params: P;
@@ -48,7 +48,7 @@ export interface PanelProps<P, R> {
   version: number;
 }
 
-export interface Preset<P> {
+interface Preset<P> {
   id: string;
   label: string;
   params: Partial<P>;

@@ -4,7 +4,7 @@
  * three u32 ops, identical in JS (>>> 0) and WGSL (u32), and needs no 64-bit multiply.
  * Seeding uses murmur3's fmix32 of (seed, chain) so neighbouring chains are decorrelated.
  */
-export function fmix32(h: number): number {
+function fmix32(h: number): number {
   h = (h ^ (h >>> 16)) >>> 0;
   h = Math.imul(h, 0x85ebca6b) >>> 0;
   h = (h ^ (h >>> 13)) >>> 0;

@@ -128,7 +128,9 @@ function restrictToSymmetric(M: Matrix, d: number): Matrix {
 function spectralRadius(A: Matrix): number {
   // The eigen-solver never returns on Inf/NaN entries: say what overflowed instead of hanging.
   if (!A.to1DArray().every(Number.isFinite))
-    throw new Error('η·xxᵀ overflows float64: the SGD operator has non-finite entries (lower η or rescale X)');
+    throw new Error(
+      'η·xxᵀ overflows float64: the SGD operator has non-finite entries (lower η or rescale X)',
+    );
   const e = new EigenvalueDecomposition(A);
   let r = 0;
   e.realEigenvalues.forEach((re, i) => {

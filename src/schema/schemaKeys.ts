@@ -29,7 +29,7 @@ function core(s: ZodType): { schema: ZodType; optional: boolean } {
 }
 
 /** A short type name for help texts: `number`, `integer`, `'a'|'b'`, `number[][]`, `boolean`. */
-export function describeType(s: ZodType): string {
+function describeType(s: ZodType): string {
   const { schema } = core(s);
   const d = defOf(schema);
   switch (d.type) {

@@ -6,6 +6,7 @@ import { hilbertNnJob } from './jobs';
 import {
   defaultParams,
   hilbertParamsSchema,
+  nnJobParams,
   nnKeys,
   presets,
   targetFunctions,
@@ -203,22 +204,7 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
       { kind: 'seed', key: 'seed' },
     ],
     presets,
-    jobFor: (p) =>
-      p.nn === 'on'
-        ? request(hilbertNnJob, {
-            rounds: p.nnRounds,
-            seeds: p.nnSeeds,
-            hidden: p.nnHidden,
-            epochs: p.nnEpochs,
-            lr: 0.001,
-            batchSize: 64,
-            loss: p.nnLoss,
-            trainSize: p.nnTrain,
-            testSize: 1000,
-            earlyStopping: p.nnEarlyStop === 'on',
-            seed: p.seed,
-          })
-        : null,
+    jobFor: (p) => (p.nn === 'on' ? request(hilbertNnJob, nnJobParams(p)) : null),
     uiKeys: allKeys.filter((k) => !(nnKeys as readonly string[]).includes(k)),
     initResults,
     reduce: (r, f) => reduce(r, f),

@@ -8,12 +8,7 @@ import type { JobContext } from '../../engine/job';
 import { startJob } from '../../engine/job';
 import { hilbertNnJob as hilbertNnJobDef } from './jobs';
 import { defaultNnParams, type NnParams } from './nnParams';
-import {
-  hilbertNnJob,
-  type NnEarlyStopFrame,
-  type NnFrame,
-  type NnRoundFrame,
-} from './nnJob';
+import { hilbertNnJob, type NnEarlyStopFrame, type NnFrame, type NnRoundFrame } from './nnJob';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dataDir = path.join(root, 'public/data/');

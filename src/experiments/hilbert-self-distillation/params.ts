@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { finite, int, onOff } from '../../schema/numbers';
+import { defaultNnParams, nnParamsBase, type NnParams } from './nnParams';
 
 export const targetFunctions = {
   'sin(2πx)': (x: number) => Math.sin(2 * Math.PI * x),
@@ -10,6 +11,8 @@ export const targetFunctions = {
 } as const;
 export type TargetName = keyof typeof targetFunctions;
 const targetNames = Object.keys(targetFunctions) as [TargetName, ...TargetName[]];
+
+const nn = nnParamsBase.shape;
 
 export const hilbertParamsSchema = z.object({
   epsilon: finite(1e-4, 1),
@@ -25,14 +28,15 @@ export const hilbertParamsSchema = z.object({
   round: int(0, 200),
   greenT: finite(0, 1),
   barScale: z.enum(['log', 'linear']),
-  // the neural-network part (runs in the worker, only when switched on)
+  // the neural-network part (runs in the worker, only when switched on): the job's params (nnParams.ts)
   nn: onOff,
-  nnRounds: int(1, 10),
-  nnSeeds: int(1, 8),
-  nnHidden: int(16, 512),
-  nnEpochs: int(1, 200),
-  nnLoss: z.enum(['l2', 'ce']),
-  nnTrain: int(200, 4000),
+  nnRounds: nn.rounds,
+  nnSeeds: nn.seeds,
+  nnHidden: nn.hidden,
+  nnEpochs: nn.epochs,
+  nnLoss: nn.loss,
+  // The UI's floor: the job accepts 10 images (tests, headless), the page trains on at least 200.
+  nnTrain: nn.trainSize.min(200),
   nnEarlyStop: onOff,
 });
 export type HilbertParams = z.infer<typeof hilbertParamsSchema>;
@@ -72,6 +76,21 @@ export const nnKeys = [
   'nnEarlyStop',
   'seed',
 ] as const;
+
+/** The network job's params for the page's: its nn* keys, the rest (lr, batch size, test size) the job's defaults. */
+export function nnJobParams(p: HilbertParams): NnParams {
+  return {
+    ...defaultNnParams,
+    rounds: p.nnRounds,
+    seeds: p.nnSeeds,
+    hidden: p.nnHidden,
+    epochs: p.nnEpochs,
+    loss: p.nnLoss,
+    trainSize: p.nnTrain,
+    earlyStopping: p.nnEarlyStop === 'on',
+    seed: p.seed,
+  };
+}
 
 export const presets: { id: string; label: string; params: Partial<HilbertParams> }[] = [
   {

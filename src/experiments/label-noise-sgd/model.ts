@@ -1,4 +1,5 @@
 import seedrandom from 'seedrandom';
+import { gaussianPair } from '../../math/rng';
 import { sgdLeastSquaresTheory, type SgdTheory } from '../../math/sgdLeastSquaresTheory';
 import type { OlsData } from './sgdCpu';
 import type { OlsParams, PanelSpec } from './params';
@@ -20,11 +21,9 @@ function normals(seed: number, count: number, stream: string): Float64Array {
   const rng = seedrandom.alea(`${seed}:${stream}`);
   const out = new Float64Array(count);
   for (let i = 0; i < count; i += 2) {
-    const u = Math.max(rng(), 1e-300);
-    const v = rng();
-    const r = Math.sqrt(-2 * Math.log(u));
-    out[i] = r * Math.cos(2 * Math.PI * v);
-    if (i + 1 < count) out[i + 1] = r * Math.sin(2 * Math.PI * v);
+    const [a, b] = gaussianPair(rng);
+    out[i] = a;
+    if (i + 1 < count) out[i + 1] = b;
   }
   return out;
 }

@@ -3,7 +3,7 @@ import { finiteNumber } from '../../schema/numbers';
 import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
 
 /** Largest d `lab ols` accepts: its cost grows as d⁶ (d = 20: 2.5 s, 28: 5 s, 36: 17 s on 2 cores). */
-export const maxOlsColumns = 32;
+const maxOlsColumns = 32;
 
 /** Input contract of `lab ols`: the fixture's inputs (extra keys such as `expected` are ignored). */
 export const olsInputSchema = z

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { finite, int } from '../../schema/numbers';
 
 /** Σ of the input distribution; 'custom' uses sxx, syy, sxy. */
-export const covPresets = {
+const covPresets = {
   '10I': [10, 10, 0],
   '20I': [20, 20, 0],
   '100I': [100, 100, 0],
@@ -13,7 +13,6 @@ export type CovPreset = keyof typeof covPresets;
 export const covChoices = [...(Object.keys(covPresets) as CovPreset[]), 'custom'] as const;
 
 export const gridChoices = ['single', 'fig1a-d', 'fig1e-h'] as const;
-export type GridChoice = (typeof gridChoices)[number];
 
 /** Slider metadata lives next to the schema so the UI, URL and CLI share one source of truth. */
 export interface ControlSpec {
@@ -180,7 +179,7 @@ export interface PanelSpec {
   cov: [number, number, number];
 }
 
-export function covOf(p: OlsParams): [number, number, number] {
+function covOf(p: OlsParams): [number, number, number] {
   return p.cov === 'custom' ? [p.sxx, p.syy, p.sxy] : [...covPresets[p.cov]];
 }
 

@@ -3,7 +3,7 @@ import type { ChainsEngine, OlsFrame } from './job';
 import { maxPathPoints } from './limits';
 import { panelsOf, type OlsParams } from './params';
 
-export interface OlsPanelResults {
+interface OlsPanelResults {
   noisy: Float32Array;
   clean: Float32Array;
   /** points recorded in noisy/clean */

@@ -17,7 +17,7 @@ export function panelModels(p: OlsParams): PanelModel[] {
 }
 
 /** Step counts where the exact transient is drawn: every step early on, then geometric. */
-export function transientTimes(maxStep: number): number[] {
+function transientTimes(maxStep: number): number[] {
   const out: number[] = [];
   for (let t = 1; t <= maxStep; t = t < 64 ? t + 1 : Math.ceil(t * 1.06)) out.push(t);
   if (out[out.length - 1] !== maxStep) out.push(maxStep);

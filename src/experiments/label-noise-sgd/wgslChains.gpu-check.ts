@@ -9,6 +9,7 @@
  */
 import { create, globals } from 'webgpu';
 import { chainSeed, xorshift32 } from '../../math/chainRng';
+import { gaussian } from '../../math/rng';
 import { advanceChainsCpu } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';
 
@@ -30,7 +31,8 @@ function gaussians(seed: number): () => number {
     s = xorshift32(s) >>> 0; // unsigned view, whatever int/uint convention xorshift32 returns
     return (s + 0.5) / 4294967296;
   };
-  return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  // uniform() ≥ 2⁻³³ > 0, so gaussian's guard against u = 0 never acts: the same draws as before.
+  return () => gaussian(uniform);
 }
 
 function makeData(n: number, seed: number) {

@@ -26,9 +26,9 @@ export interface ChainsInit {
 }
 
 /** Largest data set: 1000 samples × vec4<f32> = 16000 B fits the 16 KiB default workgroup storage. */
-export const WGSL_CHAINS_MAX_N = 1000;
+const WGSL_CHAINS_MAX_N = 1000;
 /** Largest batch: bounds the per-invocation index array used for repeat rejection. */
-export const WGSL_CHAINS_MAX_BATCH = 64;
+const WGSL_CHAINS_MAX_BATCH = 64;
 const PREFERRED_WORKGROUP = 256;
 const PARAM_BYTES = 32;
 

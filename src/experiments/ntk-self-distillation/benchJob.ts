@@ -2,8 +2,10 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { NtkBenchParams } from './benchParams';
 import type { JobContext } from '../../engine/job';
 import { reluNtk, symmetricEigen } from '../../math/ntkRelu';
+import { topEigenvalues } from '../../models/subspaceEigen';
+import { empiricalNtk } from '../../models/twoLayer';
 import { clusterData } from './data';
-import { ntkTrainJob, topEigenvalues } from './trainJob';
+import { ntkTrainJob } from './trainJob';
 
 export interface NtkBenchResult {
   backend: string;
@@ -29,14 +31,9 @@ export async function* ntkBenchJob(
     // The live network's kernel at width 1024 and its top 16 eigenvalues by subspace iteration.
     const t1 = performance.now();
     const X = tf.tensor2d(set.X);
-    const H = tf.tidy(() => {
-      const W = tf.randomNormal([32, 1024], 0, 1, 'float32', 7);
-      const P = tf.cast(tf.greater(tf.matMul(X, W), 0), 'float32');
-      return tf.mul(
-        tf.matMul(X, X, false, true),
-        tf.div(tf.matMul(P, P, false, true), 1024),
-      ) as tfjs.Tensor2D;
-    });
+    const H = tf.tidy(() =>
+      empiricalNtk(tf, X, tf.randomNormal([32, 1024], 0, 1, 'float32', 7) as tfjs.Tensor2D, 'relu'),
+    );
     const top = await topEigenvalues(tf, H, 16, 1, ctx.cancelled);
     const tfjsMs = performance.now() - t1;
     tf.dispose([X, H]);

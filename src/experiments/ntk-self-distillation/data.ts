@@ -1,5 +1,6 @@
 import seedrandom from 'seedrandom';
 import type { FashionSubset } from '../../data/fashionMnist';
+import { gaussian } from '../../math/rng';
 
 /**
  * Data of the NTK self-distillation experiment (Dong et al., Sec. 3.3 and Table 1). Pure: no tfjs, no
@@ -9,12 +10,6 @@ import type { FashionSubset } from '../../data/fashionMnist';
 
 type Rng = () => number;
 
-/** A standard normal draw (Box–Muller on a uniform stream). */
-function normal(rng: Rng): number {
-  const u = Math.max(rng(), 1e-300);
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng());
-}
-
 function unit(v: number[]): number[] {
   const norm = Math.hypot(...v);
   return norm > 0 ? v.map((x) => x / norm) : v;
@@ -22,7 +17,7 @@ function unit(v: number[]): number[] {
 
 /** A uniform random point of the ball of radius r in R^d: Gaussian direction, radius r·U^(1/d). */
 function inBall(rng: Rng, d: number, r: number): number[] {
-  const dir = unit(Array.from({ length: d }, () => normal(rng)));
+  const dir = unit(Array.from({ length: d }, () => gaussian(rng)));
   const rad = r * Math.pow(rng(), 1 / d);
   return dir.map((x) => x * rad);
 }
@@ -81,7 +76,7 @@ export function clusterData(p: ClusterParams): ClusterSet {
   if (!(K >= 2 && K <= n)) throw new Error(`clusterData: need 2 ≤ clusters ≤ n (got ${K}, n = ${n})`);
   if (!(rho >= 0 && rho < 0.5)) throw new Error(`clusterData: rho must lie in [0, 0.5) (got ${rho})`);
   const rng = seedrandom.alea(`ntk-clusters:${seed}`);
-  const centres = Array.from({ length: K }, () => unit(Array.from({ length: d }, () => normal(rng))));
+  const centres = Array.from({ length: K }, () => unit(Array.from({ length: d }, () => gaussian(rng))));
   const clusterLabels = centres.map((_, l) => (l % 2 === 0 ? 1 : -1));
   const X: number[][] = [];
   const y: number[] = [];

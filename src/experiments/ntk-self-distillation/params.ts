@@ -1,42 +1,56 @@
 import { z } from 'zod';
-import { finite, int } from '../../schema/numbers';
+import { finite, finiteNumber, int } from '../../schema/numbers';
 
-export const ntkParamsSchema = z
-  .object({
-    data: z.enum(['clusters', 'fashion']),
-    n: int(16, 512),
-    d: int(2, 128),
-    clusters: int(2, 16),
-    radius: finite(0, 1),
-    rho: finite(0, 0.49),
-    p: finite(0, 0.9),
-    width: int(16, 8192),
-    iterations: int(10, 20000),
-    etaScale: finite(0.05, 2),
-    lambda: finite(0, 2),
-    alphaRule: z.enum(['chance', 'paper', 'linear']),
-    h: z.enum(['sign', 'softmax', 'piecewise']),
-    tau: finite(0.05, 5),
-    topK: int(1, 20),
-    draws: int(2, 40),
-    seed: int(0, 2_147_483_647),
-  })
-  .superRefine((v, ctx) => {
-    if (v.width % 2 !== 0)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['width'],
-        message: 'width k must be even (half the output weights are +1/√k, half −1/√k)',
-      });
-    if (v.topK > v.n)
-      ctx.addIssue({ code: 'custom', path: ['topK'], message: `top-k ${v.topK} exceeds n = ${v.n}` });
-    if (v.data === 'clusters' && v.clusters > v.n)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['clusters'],
-        message: `${v.clusters} clusters need at least as many points (n = ${v.n})`,
-      });
-  });
+/**
+ * The page's params (controls, URL, presets): the one schema of the experiment's keys, with the UI's
+ * ranges. The training job's schema (trainParams.ts) is derived from this object, so a shared key is
+ * defined once.
+ */
+export const ntkParamsBase = z.object({
+  /** 'clusters': Definition 1's binary (ε, ρ)-clusterable set; 'fashion': 10-class Fashion-MNIST */
+  data: z.enum(['clusters', 'fashion'], { error: "must be 'clusters' or 'fashion'" }),
+  // clusters
+  n: int(16, 512),
+  d: int(2, 128),
+  clusters: int(2, 16),
+  radius: finite(0, 1),
+  // The bound is the model's (clusterData needs ρ < ½), not the slider's 0.49.
+  rho: finiteNumber.pipe(
+    z.number().min(0, 'must be ≥ 0').lt(0.5, 'must be < 0.5 (the true label must dominate)'),
+  ),
+  // fashion
+  p: finite(0, 0.9),
+  // model and training
+  width: int(16, 8192),
+  iterations: int(10, 20000),
+  etaScale: finite(0.05, 2),
+  lambda: finite(0, 2),
+  alphaRule: z.enum(['paper', 'chance', 'linear'], { error: "must be 'paper', 'chance' or 'linear'" }),
+  h: z.enum(['sign', 'softmax', 'piecewise'], { error: "must be 'sign', 'softmax' or 'piecewise'" }),
+  tau: finite(0.05, 5),
+  topK: int(1, 20),
+  draws: int(2, 40),
+  seed: int(0, 2_147_483_647),
+});
+
+type Issue = (path: string, message: string) => void;
+
+/** The checks across keys that the page and the training job share. */
+export function checkNetworkAndClusters(
+  v: { width: number; data: 'clusters' | 'fashion'; clusters: number; n: number },
+  issue: Issue,
+): void {
+  if (v.width % 2 !== 0)
+    issue('width', `width ${v.width} must be even (half the output weights are +1/√k, half −1/√k)`);
+  if (v.data === 'clusters' && v.clusters > v.n)
+    issue('clusters', `${v.clusters} clusters need at least as many points (n = ${v.n})`);
+}
+
+export const ntkParamsSchema = ntkParamsBase.superRefine((v, ctx) => {
+  const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
+  checkNetworkAndClusters(v, issue);
+  if (v.topK > v.n) issue('topK', `top-k ${v.topK} exceeds n = ${v.n}`);
+});
 export type NtkParams = z.infer<typeof ntkParamsSchema>;
 
 export const defaultParams: NtkParams = {

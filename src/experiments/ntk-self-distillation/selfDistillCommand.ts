@@ -1,7 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import type { CommandEnv } from '../types';
-import { ntkTrainJob, type NtkDoneFrame, type NtkStartFrame, type RunMetrics } from './trainJob';
+import type { RunMetrics } from './evaluator';
+import { ntkTrainJob, type NtkDoneFrame, type NtkStartFrame } from './trainJob';
 import type { NtkTrainParams } from './trainParams';
 
 export interface SelfDistillRunSummary {

@@ -1,4 +1,6 @@
+import type * as tfjs from '@tensorflow/tfjs';
 import type { JobContext } from '../../engine/job';
+import { empiricalNtk } from '../../models/twoLayer';
 
 /**
  * The widths of the sweep: a fixed ladder plus the live network's width, up to what the backend
@@ -56,9 +58,7 @@ export class WidthSweepCache {
           const dist = tf.tidy(() => {
             // W depends on (seed, k) only, so a width's distance does not depend on the rest of the list.
             const W = tf.randomNormal([X[0].length, k], 0, 1, 'float32', seed + k);
-            const P = tf.cast(tf.greater(tf.matMul(Xt, W), 0), 'float32');
-            const H = tf.mul(tf.matMul(Xt, Xt, false, true), tf.div(tf.matMul(P, P, false, true), k));
-            return tf.norm(tf.sub(H, Hinf));
+            return tf.norm(tf.sub(empiricalNtk(tf, Xt, W as tfjs.Tensor2D, 'relu'), Hinf));
           });
           const d = (await dist.data())[0] / hinfNorm;
           dist.dispose();

@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { seededNormal } from '../math/rng';
+import { TwoLayerNet, type Activation } from './twoLayer';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const n = 6;
+const d = 4;
+const m = 8;
+
+function net(activation: Activation, C: number, runs = 1) {
+  const normal = seededNormal(11);
+  const X = Float32Array.from({ length: n * d }, () => normal());
+  return new TwoLayerNet(tf, { X, n, d, width: m, outputs: C, runs, activation, seed: 2 });
+}
+
+describe('the two-layer network with a fixed ±1/√m output layer', () => {
+  for (const activation of ['relu', 'tanh'] as Activation[])
+    for (const C of [1, 3])
+      it(`${activation}, C = ${C}: the hand-written gradient and NTK match autodiff`, () => {
+        const model = net(activation, C);
+        const before = tf.memory().numTensors;
+        const W = model.initialWeights(5);
+        const Yhat = tf.tidy(() => tf.randomNormal([1, n, C], 0, 1, 'float32', 9));
+        const [mine, auto] = tf.tidy(() => {
+          const { pre, F } = model.forward(W);
+          const loss = (w: tf.Tensor) =>
+            tf.mul(0.5, tf.sum(tf.square(tf.sub(model.forward(w as tf.Tensor3D).F, Yhat))));
+          return [model.gradient(pre, tf.sub(F, Yhat) as tf.Tensor3D), tf.grad(loss)(W)];
+        });
+        const g = auto.dataSync();
+        mine.dataSync().forEach((v, i) => expect(v).toBeCloseTo(g[i], 4));
+
+        // NTK of output 0: H_ij = ∂f(x_i)/∂W · ∂f(x_j)/∂W, the Jacobian's Gram matrix.
+        const J = Array.from({ length: n }, (_, i) =>
+          tf.tidy(() =>
+            Array.from(
+              tf
+                .grad((w: tf.Tensor) =>
+                  tf.sum(tf.slice(model.forward(w as tf.Tensor3D).F, [0, i, 0], [1, 1, 1])),
+                )(W)
+                .dataSync(),
+            ),
+          ),
+        );
+        const H = model.ntk(W, 0);
+        const h = H.dataSync();
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) {
+            const dot = J[i].reduce((s, v, k) => s + v * J[j][k], 0);
+            expect(h[i * n + j]).toBeCloseTo(dot, 4);
+          }
+        tf.dispose([W, Yhat, mine, auto, H]);
+        expect(tf.memory().numTensors).toBe(before);
+        model.dispose();
+      });
+
+  it('stacks runs that start from the same weights, and frees what it owns', () => {
+    const before = tf.memory().numTensors;
+    const model = net('relu', 1, 3);
+    const W = model.initialWeights(0);
+    const w = W.arraySync();
+    expect(w[1]).toEqual(w[0]);
+    expect(w[2]).toEqual(w[0]);
+    const test = model.inputs(
+      Float32Array.from({ length: 2 * d }, (_, i) => i),
+      2,
+    );
+    expect(tf.tidy(() => model.forward(W, test).F.shape)).toEqual([3, 2, 1]);
+    W.dispose();
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
