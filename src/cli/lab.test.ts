@@ -190,3 +190,15 @@ describe('lab refuses what it cannot compute, in one line', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('regressions found by the CLI fuzz', () => {
+  it.each([
+    ['ols', '{"X":[],"y":[],"eta":0.1,"batch":1}', /invalid input: X: /],
+    ['ntk', '{"X":[],"y":[],"topK":1}', /invalid input: X: /],
+  ])('%s %s: one line, no TypeError from a cross-field check', async (cmd, input, pattern) => {
+    const r = await runLab([cmd], input, opts);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(pattern);
+    expect(r.stderr).not.toMatch(/TypeError|Cannot read/);
+  });
+});

@@ -26,6 +26,10 @@ function silenceLibraryLogs() {
 
 async function main() {
   silenceLibraryLogs();
+  // A reader that closes early (`lab … | head`) is not an error of ours.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+  });
   const args = process.argv.slice(2);
   const help = args[0] === '--help' || args[0] === '-h' || args[0] === 'help';
   const r = await runLab(args, help ? '' : await readStdin(), {

@@ -31,6 +31,7 @@ export function helpText(commands: Map<string, CommandDef>): string {
     lines.push(
       `  ${''.padEnd(14)} input: ${keys.map((k) => `${k.key}${k.optional ? '?' : ''}: ${k.type}`).join(', ') || '(any JSON)'}`,
     );
+    if (c.example !== undefined) lines.push(`  ${''.padEnd(14)} e.g.   ${JSON.stringify(c.example)}`);
   }
   return lines.join('\n') + '\n';
 }
@@ -119,7 +120,13 @@ export async function runLab(args: string[], input: string, opts: LabOptions): P
   }
   const unknown = unknownKeys(raw, cmd.schema);
   if (unknown) return err(unknown);
-  const parsed = cmd.schema.safeParse(raw);
+  let parsed: ReturnType<typeof cmd.schema.safeParse>;
+  try {
+    parsed = cmd.schema.safeParse(raw);
+  } catch (e) {
+    // A cross-field check that assumed a well-formed field: still one line, never a stack.
+    return err(`invalid input: ${e instanceof Error ? e.message : String(e)}`);
+  }
   if (!parsed.success) return err(`invalid input: ${describeZodError(parsed.error, 1)}`);
   const progress: string[] = [];
   const env: CommandEnv = {

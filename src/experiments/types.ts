@@ -68,6 +68,11 @@ export interface CommandDef<I = unknown> {
   /** one line for `lab --help` */
   summary: string;
   schema: ZodType<I>;
+  /**
+   * A small valid input that runs in about a second: the CLI fuzz mutates it (every command is fuzzed
+   * from its schema and this example), and `lab --help` shows it.
+   */
+  example?: unknown;
   /** the command's code, loaded on use (it may pull in tfjs) */
   load: () => Promise<(input: I, env: CommandEnv) => unknown>;
 }
@@ -76,6 +81,7 @@ export function defineCommand<I>(def: {
   name: string;
   summary: string;
   schema: ZodType<I>;
+  example?: unknown;
   load: () => Promise<(input: NoInfer<I>, env: CommandEnv) => unknown>;
 }): CommandDef<I> {
   return def;

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { finiteNumber } from '../../schema/numbers';
 import { selfDistill } from '../../math/hilbertSelfDistillation';
 
+/** Largest K `lab hilbert` accepts (O(K³): K = 400 takes 2 s, 800 about 7 s on 2 cores). */
+const maxHilbertPoints = 1000;
+
 /** Input contract of `lab hilbert`: the fixture's inputs; `rounds` and `alpha` are optional. */
 export const hilbertInputSchema = z
   .object({
@@ -16,6 +19,12 @@ export const hilbertInputSchema = z
       .optional(),
   })
   .superRefine((v, ctx) => {
+    if (v.x.length > maxHilbertPoints)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['x'],
+        message: `K = ${v.x.length} points exceeds the limit of ${maxHilbertPoints}: the Green's-function eigen-solve is O(K³) (K = 800 takes about 7 s)`,
+      });
     if (v.y.length !== v.x.length)
       ctx.addIssue({
         code: 'custom',

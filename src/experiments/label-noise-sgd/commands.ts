@@ -6,6 +6,17 @@ export const commands = [
     name: 'ols',
     summary: 'exact SGD-with-label-noise theory: β̂, stationary covariance, contraction rates',
     schema: olsInputSchema,
+    example: {
+      X: [
+        [1, 0.5],
+        [0.2, 1],
+        [0.3, -0.4],
+        [1, 1],
+      ],
+      y: [1, 0.5, -0.2, 2],
+      eta: 0.05,
+      batch: 2,
+    },
     // Pure float64 math the page bundles anyway: no lazy chunk needed.
     load: async () => olsCommand,
   }),

@@ -16,6 +16,8 @@ export const olsInputSchema = z
     batch: z.number().int('batch must be an integer').min(1, 'batch must be ≥ 1'),
   })
   .superRefine((v, ctx) => {
+    // zod runs this even after a failed length check: nothing to compare in an empty X.
+    if (v.X.length === 0) return;
     const d = v.X[0].length;
     if (d > maxOlsColumns)
       ctx.addIssue({

@@ -11,6 +11,16 @@ export const commands = [
     name: 'ntk',
     summary: 'infinite-width ReLU NTK: eigenvalues and the top-k label ratio',
     schema: ntkInputSchema,
+    example: {
+      X: [
+        [1, 0],
+        [0, 1],
+        [0.6, 0.8],
+        [-0.8, 0.6],
+      ],
+      y: [1, -1, 1, -1],
+      topK: 2,
+    },
     // Pure float64 math the page bundles anyway: no lazy chunk needed.
     load: async () => ntkCommand,
   }),
@@ -19,6 +29,7 @@ export const commands = [
     summary: 'train normal GD and Algorithm 1 (tfjs cpu); keys left out take the page defaults',
     // Missing keys take the defaults; anything else must be an object of known parameters.
     schema: z.preprocess((v) => (isObject(v) ? { ...defaultNtkTrainParams, ...v } : v), ntkTrainSchema),
+    example: { n: 16, d: 4, clusters: 2, width: 16, iterations: 3, nTest: 16, spectrumM: 2, topK: 1 },
     load: async () => (await import('./selfDistillCommand')).selfDistillCommand,
   }),
 ];
