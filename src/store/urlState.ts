@@ -12,7 +12,13 @@ export interface UrlState<P> {
 
 const backendChoices: readonly string[] = ['auto', ...backendNames];
 
-const toNumber = (raw: string) => (raw.trim() === '' ? NaN : Number(raw));
+/** A value as a notice quotes it: at most 40 characters, so a 3000-character link stays readable. */
+const short = (v: string) => (v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
+/** Decimal notation only: Number() would also read '0x10', '0b1' and ' ' (as 0) — not what a link means. */
+const decimal = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const toNumber = (raw: string) =>
+  decimal.test(raw.trim()) ? Number(raw) : /^[+-]?Infinity$/.test(raw.trim()) ? Number(raw) : NaN;
 
 /**
  * A URL value as the schema's field type expects it, so the schema (not this codec) judges it: numbers
@@ -55,9 +61,14 @@ export function parseHash<P extends Record<string, unknown>>(
   if (hash && hash !== '#' && !m)
     errors.push(`unrecognised link "${hash.slice(0, 60)}"; showing the defaults`);
   if (m) {
-    const id = decodeURIComponent(m[1]);
+    let id = m[1];
+    try {
+      id = decodeURIComponent(m[1]);
+    } catch {
+      // bad percent-encoding: keep the raw text, which then names no experiment
+    }
     if (known[id]) experiment = id;
-    else if (id) errors.push(`unknown experiment "${id}"; showing "${fallbackExperiment}"`);
+    else if (id) errors.push(`unknown experiment "${short(id)}"; showing "${fallbackExperiment}"`);
   }
   const { schema, defaults } = known[experiment];
   const q = new URLSearchParams(m?.[2] ?? '');
@@ -65,16 +76,24 @@ export function parseHash<P extends Record<string, unknown>>(
   const b = q.get('backend');
   if (b !== null) {
     if (backendChoices.includes(b)) backend = b as BackendChoice;
-    else errors.push(`backend "${b}" is not one of ${backendChoices.join(', ')}; using auto`);
+    else errors.push(`backend "${short(b)}" is not one of ${backendChoices.join(', ')}; using auto`);
   }
   const kinds = Object.fromEntries(schemaKeys(schema).map((k) => [k.key, k.kind]));
   const candidate: Record<string, unknown> = { ...defaults };
+  const seen = new Map<string, number>();
+  for (const k of q.keys()) seen.set(k, (seen.get(k) ?? 0) + 1);
+  for (const [k, n] of seen)
+    if (n > 1) errors.push(`"${short(k)}" is given ${n} times; using the last value`);
+  // What the link said, verbatim, so a notice quotes the user's text ("abc"), not its coercion (NaN).
+  const rawOf = new Map<string, string>();
   for (const [k, raw] of q.entries()) {
     if (k === 'backend') continue;
     if (!(k in defaults)) {
-      errors.push(`unknown parameter "${k}" ignored`);
+      if (!rawOf.has(k)) errors.push(`unknown parameter "${short(k)}" ignored`);
+      rawOf.set(k, raw);
       continue;
     }
+    rawOf.set(k, raw);
     candidate[k] = fromUrl(kinds[k], raw);
   }
   // Validate the whole set; drop each offending key back to its default and say why.
@@ -88,7 +107,7 @@ export function parseHash<P extends Record<string, unknown>>(
       if (key in defaults && params[key] !== defaults[key] && !bad.has(key)) {
         bad.add(key);
         errors.push(
-          `${key} = ${String(params[key])} rejected: ${issue.message}; using ${String(defaults[key])}`,
+          `${key} = "${short(rawOf.get(key) ?? String(params[key]))}" rejected: ${issue.message}; using ${String(defaults[key])}`,
         );
       }
     }

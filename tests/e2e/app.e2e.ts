@@ -190,8 +190,8 @@ describe('Distillation Lab in headless Chromium', () => {
     );
     await waitForBackend(page);
     const notes = await page.textContent('[data-testid=url-notices]');
-    expect(notes).toMatch(/eta = NaN rejected/);
-    expect(notes).toMatch(/batch = 500 rejected/);
+    expect(notes).toMatch(/eta = "banana" rejected: must be a number/);
+    expect(notes).toMatch(/batch = "500" rejected/);
     await page.waitForSelector('[data-testid=trajectory-0] [data-ellipse-id=exact-1]');
     expect(problems).toEqual([]);
     await page.close();
