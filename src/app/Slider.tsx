@@ -4,11 +4,11 @@ import type { NumberControl } from '../experiments/types';
 const STEPS = 1000;
 
 /** Position on a 0..STEPS track ↔ value, on a log or linear scale. */
-export function toPosition(c: NumberControl, v: number): number {
+function toPosition(c: NumberControl, v: number): number {
   const t = c.scale === 'log' ? Math.log(v / c.min) / Math.log(c.max / c.min) : (v - c.min) / (c.max - c.min);
   return Math.round(Math.min(Math.max(t, 0), 1) * STEPS);
 }
-export function fromPosition(c: NumberControl, pos: number): number {
+function fromPosition(c: NumberControl, pos: number): number {
   const t = pos / STEPS;
   const v = c.scale === 'log' ? c.min * Math.pow(c.max / c.min, t) : c.min + t * (c.max - c.min);
   if (c.integer) return Math.round(v);

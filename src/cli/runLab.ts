@@ -23,7 +23,7 @@ export interface LabOptions {
 }
 
 /** Help text: every command with its input keys, generated from the same schemas that validate input. */
-export function helpText(commands: Map<string, CommandDef>): string {
+function helpText(commands: Map<string, CommandDef>): string {
   const lines = ['usage: lab <command> < input.json   (prints one JSON object)', '', 'commands:'];
   for (const [name, c] of commands) {
     lines.push(`  ${name.padEnd(14)} ${c.summary}`);
@@ -75,7 +75,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** The path and value of the first NaN or ±Infinity in a result, or null when every number is finite. */
-export function firstNonFinite(v: unknown, path = 'result'): { path: string; value: number } | null {
+function firstNonFinite(v: unknown, path = 'result'): { path: string; value: number } | null {
   if (typeof v === 'number') return Number.isFinite(v) ? null : { path, value: v };
   if (v === null || typeof v !== 'object') return null;
   const entries: [string, unknown][] = ArrayBuffer.isView(v)

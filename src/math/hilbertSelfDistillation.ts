@@ -63,7 +63,7 @@ export class InfeasibleError extends Error {
 /** Eigenvalues below this fraction of the largest are treated as exact zeros (unfittable directions). */
 const zeroTol = 1e-12;
 
-export function eigenSystem(x: readonly number[]): { d: number[]; V: number[][] } {
+function eigenSystem(x: readonly number[]): { d: number[]; V: number[][] } {
   const G = new Matrix(splineGram(x));
   const e = new EigenvalueDecomposition(G, { assumeSymmetric: true });
   const vals = e.realEigenvalues;
@@ -83,7 +83,7 @@ function residual(z: number[], d: number[], c: number, K: number): number {
 }
 
 /** The unique c > 0 with residual(c) = ε, by bisection on log c to relative 1e-14. */
-export function solveC(z: number[], d: number[], epsilon: number, K: number): number {
+function solveC(z: number[], d: number[], epsilon: number, K: number): number {
   const dmax = Math.max(...d);
   let lo = dmax * 1e-30;
   let hi = dmax;

@@ -3,7 +3,7 @@ import type { BackendChoice, BackendReport } from '../engine/protocol';
 import type { AnyExperiment } from '../experiments/types';
 import { encodeHash, parseHash } from './urlState';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
+type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
 
 export interface LabState {
   experimentId: string;

@@ -25,7 +25,7 @@ const toNumber = (raw: string) =>
  * (empty → NaN, rejected with a message), booleans ('true'/'false', also '1'/'0'), arrays of numbers
  * (comma-separated), anything else as the string. The type comes from the schema, not from the default.
  */
-export function fromUrl(kind: string | undefined, raw: string): unknown {
+function fromUrl(kind: string | undefined, raw: string): unknown {
   switch (kind) {
     case 'number':
       return toNumber(raw);
