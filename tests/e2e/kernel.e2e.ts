@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import type { PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, openPage, serveDist, waitForBackend } from './harness';
+
+let browser: Browser;
+let server: PreviewServer;
+let base: string;
+
+beforeAll(async () => {
+  ({ server, url: base } = await serveDist());
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// Small: n = 16 ≤ d = 40 (Theorem 1 applies), 16·20 = 320 poles, 300 steps each: seconds on wasm.
+const small = 'data=synthetic&n=16&d=40&nTest=40&teacherIterations=300&studentIterations=300&lambda=1&seed=1';
+
+describe('kernel-distillation panel', () => {
+  it('draws Fig. 1–3 and the theory; the λ slider reruns the live student', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/kernel-distillation?${small}`);
+    await waitForBackend(page);
+    await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
+    for (const id of ['kd-fig1-train', 'kd-fig2-test', 'kd-fig3-train', 'kd-poles'])
+      expect(await page.locator(`[data-testid=${id}] path[data-series-id]`).count()).toBeGreaterThan(0);
+    const err = await page.textContent('[data-testid=kd-finf-error]');
+    expect(Number(/= ([\d.e-]+)/.exec(err ?? '')?.[1])).toBeLessThan(0.05);
+    const liveRow = () =>
+      page.locator('[data-testid=kd-table] tbody tr', { hasText: 'slider' }).textContent();
+    expect(await liveRow()).toContain('1.00');
+    // Drag the λ slider to its left end: λ = 1e-4.
+    const slider = page.getByRole('slider', { name: /λ/ });
+    const box = (await slider.boundingBox())!;
+    await page.mouse.click(box.x + 1, box.y + box.height / 2);
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('lambda=0.0001');
+    await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
+    await expect.poll(liveRow).toContain('0.000100');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
