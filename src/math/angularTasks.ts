@@ -1,0 +1,142 @@
+/**
+ * Transfer tasks of linear distillation (Phuong & Lampert 2019) described by the law of the unsigned
+ * angle ᾱ(w*, x): p(θ) = P[ᾱ ≥ θ] (eq. 17). Each task draws x = ν·(cos a·e* + sin a·u) with the angle a
+ * from its law, u uniform on the unit sphere orthogonal to w*, ν a scale; so the risk of any linear
+ * classifier depends only on its angle φ to w* (riskAtAngle), and Theorem 3's bound only on p.
+ */
+import { regularizedBeta } from './incompleteBeta';
+import { integrate } from './quadrature';
+
+const HALF_PI = Math.PI / 2;
+
+export type AngularTask =
+  /** κ-polynomial (Corollary 2, Fig. 3): p(θ) = (1 − 2θ/π)^κ */
+  | { kind: 'kappa'; kappa: number }
+  /** angular margin (Corollary 1): p(θ) = (1 − θ/θ₀)₊^κ with θ₀ = π/2 − margin; nothing closer to the boundary */
+  | { kind: 'margin'; kappa: number; margin: number }
+  /** a Gaussian with std σ∥ along w* and σ⊥ = ratio·σ∥ across, in d dimensions (the general task) */
+  | { kind: 'gauss'; ratio: number; d: number };
+
+/** p(θ) = P[ᾱ(w*, x) ≥ θ] for θ ∈ [0, π/2]. */
+export function angleTail(t: AngularTask, theta: number): number {
+  const th = Math.min(Math.max(theta, 0), HALF_PI);
+  switch (t.kind) {
+    case 'kappa':
+      return Math.pow(Math.max(0, 1 - th / HALF_PI), t.kappa);
+    case 'margin': {
+      const t0 = HALF_PI - t.margin;
+      return th >= t0 ? 0 : Math.pow(1 - th / t0, t.kappa);
+    }
+    case 'gauss': {
+      // tan²ᾱ = ratio²·χ²_{d−1}/χ²_1, so cos²-weighted: p = I_{1−z}(1/2, (d−1)/2), 1 − z = r²c²/(r²c² + s²).
+      const c2 = t.ratio * t.ratio * Math.cos(th) ** 2;
+      const s2 = Math.sin(th) ** 2;
+      return regularizedBeta(c2 / (c2 + s2), 0.5, (t.d - 1) / 2);
+    }
+  }
+}
+
+/**
+ * π/2 − p⁻¹(s): the co-angle (to the decision boundary) at which the tail probability equals s ∈ [0, 1],
+ * written without the cancellation of π/2 − a near the boundary.
+ */
+function boundaryGapAt(t: AngularTask, s: number): number {
+  const u = Math.min(Math.max(s, 0), 1);
+  switch (t.kind) {
+    case 'kappa':
+      return HALF_PI * Math.pow(u, 1 / t.kappa);
+    case 'margin':
+      return t.margin + (HALF_PI - t.margin) * Math.pow(u, 1 / t.kappa);
+    case 'gauss': {
+      // p is decreasing in θ: bisect on the gap g = π/2 − θ, in which p increases.
+      let lo = 0;
+      let hi = HALF_PI;
+      for (let i = 0; i < 80; i++) {
+        const mid = (lo + hi) / 2;
+        if (angleTail(t, HALF_PI - mid) < u) lo = mid;
+        else hi = mid;
+      }
+      return (lo + hi) / 2;
+    }
+  }
+}
+
+/** A draw of the angle ᾱ from the task's law, by inversion of a uniform u ∈ [0, 1). */
+export function angleFromUniform(t: AngularTask, u: number): number {
+  return HALF_PI - boundaryGapAt(t, u);
+}
+
+/**
+ * Theorem 3: E[R] ≤ min over β ∈ [0, π/2] of p(β) + p(π/2 − β)^n for n < d, and 0 for n ≥ d.
+ * Minimised on a grid, then by golden section inside the best grid cell.
+ */
+export function theorem3Bound(t: AngularTask, n: number, d: number): { bound: number; beta: number } {
+  if (n >= d) return { bound: 0, beta: NaN };
+  const f = (b: number) => angleTail(t, b) + Math.pow(angleTail(t, HALF_PI - b), n);
+  const grid = 512;
+  let best = 0;
+  let bestV = f(0);
+  for (let i = 1; i <= grid; i++) {
+    const v = f((i / grid) * HALF_PI);
+    if (v < bestV) {
+      bestV = v;
+      best = i;
+    }
+  }
+  let lo = (Math.max(best - 1, 0) / grid) * HALF_PI;
+  let hi = (Math.min(best + 1, grid) / grid) * HALF_PI;
+  const g = (Math.sqrt(5) - 1) / 2;
+  for (let i = 0; i < 60; i++) {
+    const a = hi - g * (hi - lo);
+    const b = lo + g * (hi - lo);
+    if (f(a) <= f(b)) hi = b;
+    else lo = a;
+  }
+  const beta = (lo + hi) / 2;
+  const v = f(beta);
+  return v < bestV ? { bound: v, beta } : { bound: bestV, beta: (best / grid) * HALF_PI };
+}
+
+/** Corollary 1 (a margin task): γ^n with γ = p(π/2 − θ₀) = p(margin); null where it does not apply. */
+export function corollary1Bound(t: AngularTask, n: number, d: number): number | null {
+  if (t.kind !== 'margin') return null;
+  if (n >= d) return 0;
+  return Math.pow(angleTail(t, t.margin), n);
+}
+
+/**
+ * Corollary 2 with c = 1 (p(θ) ≤ (1 − 2θ/π)^κ holds for the κ and the margin tasks):
+ * (1 + (ln n)^κ)/n^κ; null for the Gaussian task.
+ */
+export function corollary2Bound(t: AngularTask, n: number, d: number): number | null {
+  if (t.kind === 'gauss') return null;
+  if (n >= d) return 0;
+  return (1 + Math.pow(Math.log(n), t.kappa)) / Math.pow(n, t.kappa);
+}
+
+/**
+ * The exact transfer risk P[sign(wᵀx) ≠ sign(w*ᵀx)] of a linear classifier w at angle φ ∈ [0, π] to w*,
+ * on task t in d ≥ 2 dimensions. With w = cos φ·e* + sin φ·v and τ = vᵀu, an error needs
+ * τ < −cot φ·cot a, and τ has the law of a coordinate of a uniform unit vector in d − 1 dimensions:
+ * (1 + τ)/2 ~ Beta((d−2)/2, (d−2)/2) (two atoms ±1 when d = 2). Integrating over a with s = p(a):
+ *   R(φ) = ∫₀^{p(π/2−φ)} F_τ(−cot φ · tan(π/2 − p⁻¹(s))) ds,
+ * computed in y = ln(S/s) so that the sharp edge near the boundary (width ~1/√d) is resolved.
+ */
+export function riskAtAngle(t: AngularTask, phi: number, d: number): number {
+  if (!(d >= 2)) throw new RangeError(`d must be ≥ 2, got ${d}`);
+  if (!Number.isFinite(phi)) return NaN;
+  if (phi > HALF_PI) return 1 - riskAtAngle(t, Math.PI - phi, d);
+  if (phi <= 0) return 0;
+  const S = angleTail(t, HALF_PI - phi);
+  if (S <= 0) return 0;
+  if (d === 2) return S / 2;
+  const cotPhi = Math.cos(phi) / Math.sin(phi);
+  const m = (d - 2) / 2;
+  const F = (tau: number) => regularizedBeta((1 + tau) / 2, m, m);
+  const integrand = (y: number) => {
+    const s = S * Math.exp(-y);
+    return s * F(Math.max(-1, -cotPhi * Math.tan(boundaryGapAt(t, s))));
+  };
+  // Beyond y = 50 the integrand is below S·e⁻⁵⁰/2: nothing left at float64 precision.
+  return integrate(integrand, 0, 50, { relTol: 1e-9, absTol: 1e-300 });
+}
