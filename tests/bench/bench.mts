@@ -145,6 +145,38 @@ async function measureRendering(browser: Browser, url: string): Promise<RenderRo
   return rows;
 }
 
+interface LinearBench {
+  sets: number;
+  steps: number;
+  trainSetsPerSecond: number;
+  setsPerSecond: number;
+  float64SetsPerSecond: number | null;
+}
+
+/** Transfer sets per second of the Fig. 5 estimate (Phuong & Lampert), per backend. */
+async function measureLinear(browser: Browser, url: string) {
+  const out: { backend: string; result: LinearBench | null; error?: string }[] = [];
+  for (const [i, b] of backends.entries()) {
+    const { page } = await openPage(browser, `${url}#/hilbert-self-distillation?backend=${b}`);
+    try {
+      await waitForBackend(page, 120_000);
+      // Software WebGPU is ~100× slower: fewer sets so the bench finishes.
+      const small = quick || b === 'webgpu';
+      const params = { sets: small ? 64 : 1000, steps: small ? 200 : 2000, n: 5, d: 100, float64: i === 0 };
+      const { report, frames } = (await page.evaluate(
+        `window.__labRunJob(${JSON.stringify(b)}, 'linear-distillation/bench', ${JSON.stringify(params)})`,
+      )) as { report: { active: string }; frames: LinearBench[] };
+      if (report.active !== b)
+        out.push({ backend: b, result: null, error: `not available (fell back to ${report.active})` });
+      else out.push({ backend: b, result: { ...frames[0], sets: params.sets, steps: params.steps } });
+    } catch (err) {
+      out.push({ backend: b, result: null, error: String(err).split('\n')[0] });
+    }
+    await page.close();
+  }
+  return out;
+}
+
 async function runBenchJob(page: Page, backend: string, params: unknown) {
   return page.evaluate(
     `window.__labRunJob(${JSON.stringify(backend)}, 'label-noise-sgd/bench', ${JSON.stringify(params)})`,
@@ -171,6 +203,7 @@ async function main() {
   const browser = await launch();
   const rows: { backend: string; report: unknown; result: BenchResult | null; error?: string }[] = [];
   const rendering = await measureRendering(browser, url);
+  const linearRows = await measureLinear(browser, url);
   // Latency as a user meets it: the backend chosen automatically.
   const ols = await measureLatency(
     browser,
@@ -399,6 +432,22 @@ async function main() {
       r.error
         ? `| ${r.backend} | — | ${r.error} |`
         : `| ${r.backend} | ${r.roundMs[0]?.toFixed(0)} | ${r.roundMs[1]?.toFixed(0)} |`,
+    );
+  lines.push('');
+  lines.push('## Linear distillation, Fig. 5 estimate (Phuong & Lampert)', '');
+  lines.push(
+    'Soft-label and hard-label students on κ = 1, d = 100, n = 5 transfer sets, all sets as one batched tfjs program (Nesterov GD with restarts):',
+    '',
+  );
+  lines.push(
+    '| backend | sets × steps | transfer sets/s (training) | end to end | float64 loop, one thread |',
+    '|---|---|---|---|---|',
+  );
+  for (const r of linearRows)
+    lines.push(
+      r.result
+        ? `| ${r.backend} | ${r.result.sets} × ${r.result.steps} | ${r.result.trainSetsPerSecond.toFixed(1)} | ${r.result.setsPerSecond.toFixed(1)} | ${r.result.float64SetsPerSecond?.toFixed(0) ?? '—'} |`
+        : `| ${r.backend} | — | — | — | ${r.error} |`,
     );
   lines.push('');
   lines.push(notMeasuredHere, '');
