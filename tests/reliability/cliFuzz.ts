@@ -95,7 +95,7 @@ export function fuzzInputs(cmd: CommandDef, count: number, seed: number): { labe
         const k = pick(keys.filter((x) => x.type.endsWith('[]')));
         const arr = k && v[k.key];
         if (Array.isArray(arr) && arr.length) {
-          if (Array.isArray(arr[0])) (arr[0] as Json[])[0] = pick(['NaN', null, 1e309]);
+          if (Array.isArray(arr[0])) (arr[0] as Json[])[0] = pick(['NaN', null, '1e309']);
           else arr[0] = pick(['NaN', null, 'Infinity']);
         }
         return v;
