@@ -42,6 +42,12 @@ export function FInfScatter({ results, width }: { results: KdResults; width: num
           { id: 'pts', label: 'training points', color: colors.student, kind: 'point' },
           { id: 'diag', label: 'f = f_∞', color: colors.theory, kind: 'line', dash: 'dashed' },
         ]}
+        // The points sit on the diagonal's two ends: the legend must pick a corner off it.
+        legendAvoid={{
+          lines: [[layout.x(a), layout.y(a), layout.x(b), layout.y(b)]],
+          points: [Array.from(xy, (v, i) => (i % 2 === 0 ? layout.x(v) : layout.y(v)))],
+          important: [],
+        }}
         canvas={
           <CanvasPointsMark layers={[{ xy, color: colors.student, kind: 'points', alpha: 0.9, size: 5 }]} />
         }
