@@ -2,12 +2,13 @@
  * `npm run bench`: throughput of the experiments' hot loops in headless Chromium, per backend, against a
  * plain Node loop measured in the same run, slider latency, and the rendering path while runs stream;
  * writes docs/BENCHMARKS.md. A benchmark, not a test.
+ * Over 400 lines on purpose: one harness whose sections share the page plumbing and the report.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
-import { experiments } from '../../src/experiments';
+import { experimentsIn } from '../../src/cli/discover';
 import { launch, longTasks, openPage, renderCounts, serveDist, waitForBackend } from '../e2e/harness';
 
 interface Engine {
@@ -126,6 +127,8 @@ interface RenderRow {
  * over a window after start-up, and how many times each shell component rendered against the panel.
  */
 async function measureRendering(browser: Browser, url: string): Promise<RenderRow[]> {
+  // tsx has no import.meta.glob: the same folder discovery the CLI uses.
+  const experiments = await experimentsIn('src/experiments');
   const rows: RenderRow[] = [];
   const seconds = quick ? 4 : 10;
   for (const e of experiments) {
