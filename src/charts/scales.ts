@@ -12,8 +12,13 @@ export interface Tick {
 }
 
 /** Values a scale of this kind can show: finite, and positive for log. */
+/** The decades a log axis may span: beyond them float64 underflows or overflows. */
+const LOG_MIN = 1e-300;
+const LOG_MAX = 1e300;
+
 export function drawable(v: number, kind: ScaleKind): boolean {
-  return kind === 'log' ? v > 0 && v < Infinity : Number.isFinite(v);
+  // On a log axis, values below 1e-300 (subnormals, underflowed errors) are off the drawable range.
+  return kind === 'log' ? v >= LOG_MIN && v <= LOG_MAX : Number.isFinite(v);
 }
 
 /** Running [min, max] accumulator over drawable values; null while empty. */
@@ -52,7 +57,8 @@ export function padExtent(ext: [number, number], kind: ScaleKind, frac: number):
     const a = Math.log10(ext[0]);
     const b = Math.log10(ext[1]);
     const p = (b - a) * frac;
-    return [10 ** (a - p), 10 ** (b + p)];
+    // Padding 1e-320 by a few decades underflows to 0, which a log scale cannot map.
+    return [Math.max(10 ** (a - p), LOG_MIN), Math.min(10 ** (b + p), LOG_MAX)];
   }
   const p = (ext[1] - ext[0]) * frac;
   return [ext[0] - p, ext[1] + p];
@@ -68,7 +74,10 @@ export function autoDomain(
   if (kind === 'log') {
     const span = Math.log10(e[1]) - Math.log10(e[0]);
     if (span >= 1) {
-      return [10 ** Math.floor(Math.log10(e[0]) + 1e-9), 10 ** Math.ceil(Math.log10(e[1]) - 1e-9)];
+      return [
+        Math.max(10 ** Math.floor(Math.log10(e[0]) + 1e-9), LOG_MIN),
+        Math.min(10 ** Math.ceil(Math.log10(e[1]) - 1e-9), LOG_MAX),
+      ];
     }
     return padExtent(e, 'log', 0.05);
   }
@@ -142,8 +151,16 @@ function thinLabels(ticks: Tick[], scale: Scale1D, minGap: number): Tick[] {
 export function computeTicks(scale: Scale1D, kind: ScaleKind, pixelLength: number, minGap: number): Tick[] {
   const target = Math.max(2, Math.floor(pixelLength / minGap));
   const [d0, d1] = scale.domain() as [number, number];
-  const lo = Math.min(d0, d1);
-  const hi = Math.max(d0, d1);
+  let lo = Math.min(d0, d1);
+  let hi = Math.max(d0, d1);
+  // A non-finite domain has no ticks (and would loop forever below).
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [];
+  if (kind === 'log') {
+    // A log domain that underflowed to 0 (or went negative) would make the decade loop start at
+    // −Infinity and never end: clamp to the float64 decades that can be drawn.
+    lo = Math.max(lo, LOG_MIN);
+    hi = Math.min(Math.max(hi, lo * 10), LOG_MAX);
+  }
   if (kind === 'linear') {
     const values = (scale as ScaleLinear<number, number>).ticks(target);
     const maxAbs = Math.max(Math.abs(lo), Math.abs(hi));

@@ -37,9 +37,14 @@ describe(`URL fuzz in the browser (seed ${seed}, ${sample} links)`, () => {
     await waitForBackend(page);
     for (const h of hashes) {
       const before = problems.length;
-      await page.goto(base + h);
-      await page.waitForSelector('.content h2');
-      await waitForBackend(page);
+      try {
+        await page.goto(base + h);
+        await page.waitForSelector('.content h2', { timeout: 10_000 });
+        await waitForBackend(page, 10_000);
+      } catch (e) {
+        failures.push(`${h.slice(0, 100)}: did not load within 10 s (${String(e).split('\n')[0]})`);
+        continue;
+      }
       await page.waitForTimeout(500);
       const t0 = Date.now();
       await page.evaluate(() => 1);

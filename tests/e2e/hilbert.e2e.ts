@@ -50,7 +50,7 @@ describe('Hilbert-space self-distillation panel', () => {
       /Infeasible.*residual alone is \d\.\d+/,
     );
     // The fits chart still shows the data: never a blank chart.
-    expect(await page.locator('[data-testid=fits-chart] canvas').count()).toBe(1);
+    expect(await page.locator('[data-testid=fits-chart] canvas').count()).toBeGreaterThanOrEqual(1);
     await page.screenshot({ path: 'screenshots/hilbert-infeasible.png', fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
