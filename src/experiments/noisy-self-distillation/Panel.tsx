@@ -82,7 +82,7 @@ function Fig2({
   const g = [
     banded(
       'g',
-      `student ‖∇θf‖² (mean ± sd, ${p.seeds} seeds)`,
+      p.seeds > 1 ? `student ‖∇θf‖² (mean ± sd, ${p.seeds} seeds)` : 'student ‖∇θf‖² (one seed)',
       x,
       curve.map(({ r }) => r.gradNormSq),
       curve.map(({ r }) => r.gradNormSqSd),
@@ -139,7 +139,13 @@ function Fig2({
       </div>
       <p data-testid={`noisy-verdict-${kind}`}>
         {falls ? '✔' : '✘'} The mean gradient norm {falls ? 'falls strictly' : 'does not fall strictly'} as{' '}
-        {s} grows ({curve.map(({ r }) => `${sci(r.gradNormSq)} ± ${sci(r.gradNormSqSd, 2)}`).join(' → ')}).
+        {s} grows (
+        {curve
+          .map(({ r }) =>
+            p.seeds > 1 ? `${sci(r.gradNormSq)} ± ${sci(r.gradNormSqSd, 2)}` : sci(r.gradNormSq),
+          )
+          .join(' → ')}
+        ).
         {picked >= 0 &&
           ` Validation picks ${s} = ${lv(x[picked])}: test ${percent(curve[picked].r.testAcc)} (noiseless student ${percent(base.testAcc)}${t ? `, teacher ${percent(t.testAcc)}` : ''}).`}
         {curve.some(({ r }) => r.diverged > 0) &&
