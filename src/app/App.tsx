@@ -1,5 +1,5 @@
 import { backendNames, type BackendChoice } from '../engine/protocol';
-import { experiments, upcoming } from '../experiments';
+import { experiments } from '../experiments';
 import { Controls } from './Controls';
 import { PanelHost } from './PanelHost';
 import { StatusLine } from './StatusLine';
@@ -29,11 +29,6 @@ export function App() {
             {experiments.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.title}
-              </option>
-            ))}
-            {upcoming.map((u) => (
-              <option key={u.id} value={u.id} disabled>
-                {u.title} — coming soon
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { numClasses } from '../../data/fashionMnist';
 import { mlpLogits, type Mlp } from '../../models/mlp';
-import type { Split } from './nnData';
+import type { Split } from '../../data/fashionTensors';
 
 /** The network job's evaluator: accuracy and ℓ2 loss of every seed's network on one split. */
 

@@ -10,7 +10,7 @@ import {
   type TrainOptions,
   type TrainProgress,
 } from '../../models/trainOnTargets';
-import { nnSubset, split } from './nnData';
+import { fashionSubsetFor, splitRows } from '../../data/fashionTensors';
 import { evaluate } from './nnEvaluator';
 import type { NnParams } from './nnParams';
 
@@ -123,7 +123,7 @@ export async function* hilbertNnJob(
   data?: FashionSubset,
 ): AsyncGenerator<NnFrame, void, void> {
   const tf = ctx.tf;
-  const d = await nnSubset(p, data);
+  const d = await fashionSubsetFor(p.trainSize, p.testSize, data);
   if (ctx.cancelled()) return;
   const S = p.seeds;
   const t0 = performance.now();
@@ -152,9 +152,9 @@ export async function* hilbertNnJob(
   let net: Mlp | null = null;
   let targets: tfjs.Tensor2D | null = null;
   try {
-    const tr = split(tf, d.trainX, d.trainY, p.trainSize);
+    const tr = splitRows(tf, d.trainX, d.trainY, 0, p.trainSize);
     owned.push(tr.x, tr.y, tr.onehot);
-    const te = split(tf, d.testX, d.testY, p.testSize);
+    const te = splitRows(tf, d.testX, d.testY, 0, p.testSize);
     owned.push(te.x, te.y, te.onehot);
     // Original labels for every seed, seed-major [S·N, 10]: round 0's targets and Fig. 6's.
     const y0All = tf.tidy(() => tf.tile(tr.onehot, [S, 1]) as tfjs.Tensor2D);

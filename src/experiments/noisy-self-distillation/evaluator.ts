@@ -1,6 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { mlpLogits, type Mlp } from '../../models/mlp';
-import type { Split } from './data';
+import type { Split } from '../../data/fashionTensors';
 import { gradNormSqPerExample } from './gradNorm';
 
 /** Metrics of every stacked network on one split: accuracy, loss to the teacher's logits, ‖∇_θ f‖². */

@@ -5,7 +5,8 @@ import { chainSeed, indexOf, xorshift32 } from '../../math/chainRng';
 import { swapVariance } from '../../math/logitNoise';
 import { disposeMlp, initMlp, mlpLogits, mlpVariables, type Mlp } from '../../models/mlp';
 import { trainOnTargets, type TrainProgress } from '../../models/trainOnTargets';
-import { disposeSplit, fashion, splits } from './data';
+import { fashionSubsetFor } from '../../data/fashionTensors';
+import { disposeSplit, splits } from './data';
 import { evaluateSplit } from './evaluator';
 import type { JobParams, RunSpec } from './params';
 import { NoisyTargets } from './targets';
@@ -136,7 +137,7 @@ export async function* noisyDistillJob(
 ): AsyncGenerator<NoisyFrame, void, void> {
   const tf = ctx.tf;
   const t0 = performance.now();
-  const d = await fashion(p.trainSize, p.testSize, data);
+  const d = await fashionSubsetFor(p.trainSize, p.testSize, data);
   if (ctx.cancelled()) return;
   const R = p.runs.length;
   const seeds = p.seeds;
