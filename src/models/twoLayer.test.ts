@@ -20,7 +20,7 @@ function net(activation: Activation, C: number, runs = 1) {
 describe('the two-layer network with a fixed ±1/√m output layer', () => {
   for (const activation of ['relu', 'tanh'] as Activation[])
     for (const C of [1, 3])
-      it(`${activation}, C = ${C}: the hand-written gradient and NTK match autodiff`, () => {
+      it(`${activation}, C = ${C}: the hand-written gradient and NTK match autodiff`, async () => {
         const model = net(activation, C);
         const before = tf.memory().numTensors;
         const W = model.initialWeights(5);
@@ -31,23 +31,21 @@ describe('the two-layer network with a fixed ±1/√m output layer', () => {
             tf.mul(0.5, tf.sum(tf.square(tf.sub(model.forward(w as tf.Tensor3D).F, Yhat))));
           return [model.gradient(pre, tf.sub(F, Yhat) as tf.Tensor3D), tf.grad(loss)(W)];
         });
-        const g = auto.dataSync();
-        mine.dataSync().forEach((v, i) => expect(v).toBeCloseTo(g[i], 4));
+        const g = await auto.data();
+        (await mine.data()).forEach((v, i) => expect(v).toBeCloseTo(g[i], 4));
 
         // NTK of output 0: H_ij = ∂f(x_i)/∂W · ∂f(x_j)/∂W, the Jacobian's Gram matrix.
-        const J = Array.from({ length: n }, (_, i) =>
+        const grads = Array.from({ length: n }, (_, i) =>
           tf.tidy(() =>
-            Array.from(
-              tf
-                .grad((w: tf.Tensor) =>
-                  tf.sum(tf.slice(model.forward(w as tf.Tensor3D).F, [0, i, 0], [1, 1, 1])),
-                )(W)
-                .dataSync(),
-            ),
+            tf.grad((w: tf.Tensor) =>
+              tf.sum(tf.slice(model.forward(w as tf.Tensor3D).F, [0, i, 0], [1, 1, 1])),
+            )(W),
           ),
         );
+        const J = await Promise.all(grads.map(async (t) => Array.from(await t.data())));
+        tf.dispose(grads);
         const H = model.ntk(W, 0);
-        const h = H.dataSync();
+        const h = await H.data();
         for (let i = 0; i < n; i++)
           for (let j = 0; j < n; j++) {
             const dot = J[i].reduce((s, v, k) => s + v * J[j][k], 0);

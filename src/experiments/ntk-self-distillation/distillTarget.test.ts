@@ -30,14 +30,14 @@ const rule = (over: Partial<TargetRule>): TargetRule => ({
 });
 
 /** The rule on the device (float32) and in float64, row by row, on the same predictions. */
-function bothTargets(r: TargetRule, F: number[][], Y: number[][], acc: number, t: number) {
+async function bothTargets(r: TargetRule, F: number[][], Y: number[][], acc: number, t: number) {
   const ops = tensorOps(tf);
   const device = tf.tidy(() => {
     const Ft = tf.tensor2d(F);
     const a = alphaRule(ops, r, () => tf.scalar(acc), t);
     return [a, mixTarget(ops, a, tf.tensor2d(Y), labelFunction(ops, r, Ft))];
   });
-  const [alphaT, targetT] = device.map((x) => Array.from(x.dataSync()));
+  const [alphaT, targetT] = (await Promise.all(device.map((x) => x.data()))).map((v) => Array.from(v));
   tf.dispose(device);
   const o = float64Ops;
   const [alpha] = alphaRule(o, r, () => [acc], t);
@@ -58,7 +58,7 @@ describe('Algorithm 1’s target: one definition, on the device and in float64',
   for (const C of [1, 10])
     for (const h of ['sign', 'softmax', 'piecewise'] as LabelFunction[])
       for (const a of ['chance', 'paper', 'linear'] as AlphaRule[])
-        it(`C = ${C}, h = ${h}, α rule ${a}: agree to float32 rounding`, () => {
+        it(`C = ${C}, h = ${h}, α rule ${a}: agree to float32 rounding`, async () => {
           const { F, Y } = data(40, C);
           const eff = effectiveLabelFunction(h, C);
           const r = rule({ h: eff.h, alphaRule: a, outputs: C, classes: C === 1 ? 2 : C, tau: 0.3 });
@@ -68,7 +68,7 @@ describe('Algorithm 1’s target: one definition, on the device and in float64',
             [0.97, 49],
             [1, 80],
           ]) {
-            const { alphaT, targetT, alpha, target } = bothTargets(r, F, Y, acc, t);
+            const { alphaT, targetT, alpha, target } = await bothTargets(r, F, Y, acc, t);
             expect(alpha).toBeGreaterThanOrEqual(0);
             expect(alpha).toBeLessThanOrEqual(1);
             expect(alphaT).toBeCloseTo(alpha, 6);
