@@ -14,7 +14,10 @@ const run = connectEngine(store, experiments, makeWorker);
 // The bench/e2e hook (window.__labRunJob) exists only in builds made with VITE_LAB_HOOKS=1
 // (`npm run test:e2e`, `npm run bench`); the shipped build (`npm run build`) has no such global.
 if (import.meta.env.VITE_LAB_HOOKS === '1')
-  void import('./app/benchHook').then((m) => m.installBenchHook(makeWorker));
+  void import('./app/benchHook').then((m) => {
+    m.installBenchHook(makeWorker);
+    m.installReliabilityHooks(store, run.engine);
+  });
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -14,6 +14,8 @@ export function App() {
   const setBackend = useLab((s) => s.setBackend);
   const notices = useLab((s) => s.notices);
   const dismiss = useLab((s) => s.dismissNotices);
+  const engineNotices = useLab((s) => s.engineNotices);
+  const dismissEngine = useLab((s) => s.dismissEngineNotices);
   const def = experiments.find((e) => e.id === experimentId) ?? experiments[0];
   return (
     <div className="app">
@@ -59,6 +61,19 @@ export function App() {
             ))}
           </ul>
           <button type="button" onClick={dismiss}>
+            dismiss
+          </button>
+        </div>
+      )}
+      {engineNotices.length > 0 && (
+        <div className="notices engine-notices" role="alert" data-testid="engine-notices">
+          <strong>The engine:</strong>
+          <ul>
+            {engineNotices.map((n, i) => (
+              <li key={i}>{n}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismissEngine}>
             dismiss
           </button>
         </div>

@@ -1,5 +1,7 @@
 import { EngineClient } from '../engine/client';
 import type { BackendChoice, BackendReport } from '../engine/protocol';
+import type { LabStore } from '../store/labStore';
+import type { RunControls } from './runController';
 
 /**
  * `window.__labRunJob(backend, job, params)`: run one job to completion in a fresh worker and return
@@ -31,4 +33,14 @@ export function installBenchHook(makeWorker: () => Worker) {
       });
       client.init(backend);
     });
+}
+
+/**
+ * `window.__labStore` (the live store) and `window.__labEngine` (tf.memory() of the page's worker, and
+ * fault injection): the reliability suite's handles on the running page, in test builds only.
+ */
+export function installReliabilityHooks(store: LabStore, engine: RunControls['engine']) {
+  const w = window as unknown as Record<string, unknown>;
+  w.__labStore = store;
+  w.__labEngine = engine;
 }

@@ -1,4 +1,4 @@
-import { EngineClient } from '../engine/client';
+import { EngineClient, type EngineHandlers } from '../engine/client';
 import type { AnyExperiment } from '../experiments/types';
 import type { LabStore } from '../store/labStore';
 
@@ -10,36 +10,90 @@ import type { LabStore } from '../store/labStore';
 export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWorker: () => Worker) {
   const byId = Object.fromEntries(registry.map((e) => [e.id, e]));
   let ready = false;
+  /** the runKey whose run was last started: a fresh engine starts only a run not yet started */
+  let startedKey = -1;
   let pending: unknown[] = [];
-  let rafId = 0;
+  let flushScheduled = false;
+  /** set after a crash: what to say once the fresh engine is ready */
+  let recovering: string | null = null;
+  const fatalTimes: number[] = [];
+
   const flush = () => {
-    rafId = 0;
+    flushScheduled = false;
     const frames = pending;
     pending = [];
     store.getState().applyFrames(frames);
     if (frames.length && store.getState().status === 'starting') store.getState().setStatus('running');
   };
-  const client = new EngineClient(makeWorker, {
+  // A hidden tab gets no animation frames: fold frames on a slow timer instead, so they neither pile
+  // up unbounded nor arrive all at once when the tab is shown again.
+  const scheduleFlush = () => {
+    if (flushScheduled) return;
+    flushScheduled = true;
+    if (document.hidden) setTimeout(flush, 250);
+    else requestAnimationFrame(flush);
+  };
+
+  const handlers: EngineHandlers = {
     onReady: (report) => {
       ready = true;
       store.getState().setBackendReport(report);
-      start();
+      if (recovering) {
+        const rerun = store.getState().runKey !== startedKey;
+        store
+          .getState()
+          .addEngineNotice(
+            `${recovering}. A fresh engine started on ${report.active}` +
+              (rerun
+                ? '; the run restarted from the beginning (the figure keeps its last frames until new ones arrive).'
+                : '; the finished results are kept.'),
+          );
+        recovering = null;
+      }
+      if (store.getState().runKey !== startedKey) start();
     },
     onFrame: (_run, frame) => {
       pending.push(frame);
-      if (!rafId) rafId = requestAnimationFrame(flush);
+      scheduleFlush();
     },
     onDone: () => {
-      if (rafId) cancelAnimationFrame(rafId);
       flush();
       store.getState().setStatus('done');
     },
     onError: (_run, message) => store.getState().setStatus('error', message),
-  });
+    onFatal: (kind, message) => {
+      client.terminate();
+      ready = false;
+      pending = [];
+      const now = performance.now();
+      fatalTimes.push(now);
+      while (fatalTimes.length && fatalTimes[0] < now - 60_000) fatalTimes.shift();
+      const what =
+        kind === 'device-lost'
+          ? `The GPU device was lost (${message})`
+          : `The engine worker crashed (${message})`;
+      const s = store.getState();
+      if (fatalTimes.length > 3) {
+        s.addEngineNotice(`${what}, the fourth time in a minute: the engine is stopped. Reload the page.`);
+        s.setStatus('error', 'the engine keeps failing: reload the page');
+        return;
+      }
+      recovering = what;
+      // A run that failed just before (its GPU calls fail once the device is gone) is rerun too.
+      if (s.status !== 'done' && s.status !== 'idle') {
+        s.rerun();
+        s.setStatus('starting', 'restarting the engine');
+      }
+      client = new EngineClient(makeWorker, handlers);
+      client.init(s.backend);
+    },
+  };
+  let client = new EngineClient(makeWorker, handlers);
 
   function start() {
     const s = store.getState();
     pending = [];
+    startedKey = s.runKey;
     const spec = byId[s.experimentId].jobFor(s.params);
     if (!spec) {
       client.cancel();
@@ -56,6 +110,9 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
       ready = false;
       client.init(s.backend);
     } else if (s.runKey !== prev.runKey && ready) start();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (pending.length) scheduleFlush();
   });
 
   // URL: replaceState is throttled by browsers, so debounce it.
@@ -90,6 +147,11 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
     cancel: () => {
       client.cancel();
       store.getState().setStatus('idle', 'cancelled');
+    },
+    /** for the reliability suite (installed on window only in test builds) */
+    engine: {
+      memory: () => client.memory(),
+      injectFault: (kind: 'crash' | 'lose-device') => client.injectFault(kind),
     },
   };
 }

@@ -6,6 +6,11 @@ export interface EngineHandlers {
   onFrame(runId: number, frame: unknown): void;
   onDone(runId: number): void;
   onError(runId: number | null, message: string): void;
+  /**
+   * The worker cannot go on: it threw outside any run (a crash) or its GPU device was lost. The owner
+   * decides whether to start a fresh worker; without this handler a crash is reported as an error.
+   */
+  onFatal?(kind: 'crash' | 'device-lost', message: string): void;
 }
 
 /**
@@ -15,6 +20,7 @@ export interface EngineHandlers {
 export class EngineClient {
   private worker: Worker;
   private runId = 0;
+  private memoryWaiters: ((m: { numTensors: number; numBytes: number }) => void)[] = [];
 
   constructor(
     makeWorker: () => Worker,
@@ -22,7 +28,14 @@ export class EngineClient {
   ) {
     this.worker = makeWorker();
     this.worker.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    this.worker.onerror = (e) => handlers.onError(null, e.message || 'worker crashed');
+    this.worker.onerror = (e) => {
+      const message = e.message || 'the engine worker crashed';
+      if (handlers.onFatal) {
+        // Handled here: a restart is on its way, the console need not repeat it as an error.
+        e.preventDefault();
+        handlers.onFatal('crash', message);
+      } else handlers.onError(null, message);
+    };
   }
 
   get currentRun(): number {
@@ -56,6 +69,17 @@ export class EngineClient {
   terminate(): void {
     this.worker.terminate();
   }
+  /** tf.memory() in the worker (numTensors, numBytes), answered between frames */
+  memory(): Promise<{ numTensors: number; numBytes: number }> {
+    return new Promise((resolve) => {
+      this.memoryWaiters.push(resolve);
+      this.send({ type: 'memory' });
+    });
+  }
+  /** test builds only: the worker ignores this unless built with VITE_LAB_HOOKS=1 */
+  injectFault(kind: 'crash' | 'lose-device'): void {
+    this.send({ type: 'fault', kind });
+  }
 
   private send(msg: ToWorker) {
     this.worker.postMessage(msg);
@@ -73,6 +97,13 @@ export class EngineClient {
         return;
       case 'error':
         if (msg.runId === null || msg.runId === this.runId) this.handlers.onError(msg.runId, msg.message);
+        return;
+      case 'memory':
+        this.memoryWaiters.shift()?.({ numTensors: msg.numTensors, numBytes: msg.numBytes });
+        return;
+      case 'device-lost':
+        if (this.handlers.onFatal) this.handlers.onFatal('device-lost', msg.message);
+        else this.handlers.onError(null, `GPU device lost: ${msg.message}`);
         return;
     }
   }

@@ -131,4 +131,18 @@ describe('engine host protocol', () => {
     expect(out.length).toBe(n);
     expect(out.some((m) => m.type === 'done')).toBe(false);
   });
+
+  it('answers a memory request with the backend’s live tensor count; a fault without a handler is ignored', async () => {
+    const { host, out } = setup();
+    await host.handle({ type: 'init', backend: 'cpu' });
+    const kept = tf.zeros([3]);
+    await host.handle({ type: 'memory' });
+    await host.handle({ type: 'fault', kind: 'crash' });
+    const m = out.filter((x) => x.type === 'memory');
+    expect(m).toEqual([
+      { type: 'memory', numTensors: tf.memory().numTensors, numBytes: tf.memory().numBytes },
+    ]);
+    expect(m[0].type === 'memory' && m[0].numTensors).toBeGreaterThanOrEqual(1);
+    kept.dispose();
+  });
 });

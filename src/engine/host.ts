@@ -12,6 +12,8 @@ export interface HostOptions {
   frameIntervalMs?: number;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** test builds only: carries out an injected fault (absent in the shipped worker) */
+  onFault?: (kind: Extract<ToWorker, { type: 'fault' }>['kind']) => void;
 }
 
 interface Run {
@@ -161,6 +163,14 @@ export function createHost(opts: HostOptions) {
           cancel(run);
           run = null;
         }
+        return;
+      case 'memory': {
+        const m = base?.tf.memory();
+        post({ type: 'memory', numTensors: m?.numTensors ?? 0, numBytes: m?.numBytes ?? 0 });
+        return;
+      }
+      case 'fault':
+        opts.onFault?.(msg.kind);
         return;
     }
   }

@@ -26,10 +26,17 @@ export type ToWorker =
   | { type: 'pause'; runId: number }
   | { type: 'resume'; runId: number }
   | { type: 'step'; runId: number }
-  | { type: 'cancel'; runId: number };
+  | { type: 'cancel'; runId: number }
+  /** asks for tf.memory(): the load test and the soak watch the tensor count stay flat */
+  | { type: 'memory' }
+  /** test builds only (VITE_LAB_HOOKS=1): inject a fault; the shipped worker ignores it */
+  | { type: 'fault'; kind: 'crash' | 'lose-device' };
 
 export type FromWorker =
   | { type: 'ready'; report: BackendReport }
   | { type: 'frame'; runId: number; seq: number; frame: unknown }
   | { type: 'done'; runId: number }
-  | { type: 'error'; runId: number | null; message: string };
+  | { type: 'error'; runId: number | null; message: string }
+  | { type: 'memory'; numTensors: number; numBytes: number }
+  /** the WebGPU device is gone (driver reset, GPU process crash, destroy()): this worker cannot go on */
+  | { type: 'device-lost'; message: string };

@@ -26,9 +26,29 @@ export function startWorker(jobs: JobRegistry): void {
     post,
     initBackend: async (msg) => {
       const report = await chooseBackend(msg.backend);
+      const gpuDevice = currentGpuDevice();
+      // A lost device never comes back to this worker: say so, and the page starts a fresh one.
+      void gpuDevice?.lost.then((info) =>
+        post({ type: 'device-lost', message: info.message || `reason: ${info.reason ?? 'unknown'}` }),
+      );
       post({ type: 'ready', report });
-      return { tf, backend: report.active, gpuDevice: currentGpuDevice() };
+      return { tf, backend: report.active, gpuDevice };
     },
+    onFault: import.meta.env.VITE_LAB_HOOKS === '1' ? injectFault : undefined,
   });
   self.onmessage = (e: MessageEvent<ToWorker>) => void host.handle(e.data);
+}
+
+/** Faults the reliability suite injects (test builds only; the shipped bundle drops this path). */
+function injectFault(kind: 'crash' | 'lose-device'): void {
+  if (kind === 'crash') {
+    // Thrown outside any handler, as a real crash would be: the page sees the worker's error event.
+    setTimeout(() => {
+      throw new Error('injected crash (reliability test)');
+    });
+  } else {
+    const device = currentGpuDevice();
+    if (device) device.destroy();
+    else throw new Error(`no GPU device to lose (backend: ${tf.getBackend()})`);
+  }
 }

@@ -81,4 +81,25 @@ describe('lab store with two experiments', () => {
     expect(s.getState().setParam('epsilon', 5)).toBe(false);
     expect(s.getState().paramErrors.epsilon).toBeTruthy();
   });
+
+  it('rerun (after an engine crash) keeps the results on screen until the new run’s first frame', () => {
+    const s = make();
+    const before = s.getState().results;
+    const key = s.getState().runKey;
+    s.getState().rerun();
+    expect(s.getState().runKey).toBe(key + 1);
+    expect(s.getState().results).toBe(before);
+    expect(s.getState().resultsStale).toBe(true);
+    // restart() (the user's button) clears them at once.
+    s.getState().restart();
+    expect(s.getState().results).not.toBe(before);
+    expect(s.getState().resultsStale).toBe(false);
+  });
+  it('engine notices keep the last five', () => {
+    const s = make();
+    for (let i = 0; i < 8; i++) s.getState().addEngineNotice(`n${i}`);
+    expect(s.getState().engineNotices).toEqual(['n3', 'n4', 'n5', 'n6', 'n7']);
+    s.getState().dismissEngineNotices();
+    expect(s.getState().engineNotices).toEqual([]);
+  });
 });

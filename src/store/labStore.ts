@@ -14,6 +14,10 @@ export interface LabState {
   statusMessage: string | null;
   /** messages about a rejected link, shown until dismissed */
   notices: string[];
+  /** what happened to the engine (a crash, a lost GPU, a fallback), shown until dismissed */
+  engineNotices: string[];
+  /** the results on screen belong to an interrupted run: replace them at the next run's first frame */
+  resultsStale: boolean;
   /** the last rejected control input per key */
   paramErrors: Record<string, string>;
   results: unknown;
@@ -28,7 +32,11 @@ export interface LabState {
   loadHash(hash: string): void;
   hash(): string;
   dismissNotices(): void;
+  addEngineNotice(message: string): void;
+  dismissEngineNotices(): void;
   restart(): void;
+  /** starts the same run again, keeping what is on screen until the new run's first frame */
+  rerun(): void;
   setBackendReport(r: BackendReport): void;
   setStatus(s: RunStatus, message?: string | null): void;
   applyFrames(frames: unknown[]): void;
@@ -52,6 +60,7 @@ export function createLabStore(registry: AnyExperiment[]) {
       runKey: (get()?.runKey ?? 0) + 1,
       status: 'starting' as RunStatus,
       statusMessage: null,
+      resultsStale: false,
     });
     return {
       experimentId: first.id,
@@ -61,6 +70,8 @@ export function createLabStore(registry: AnyExperiment[]) {
       status: 'idle',
       statusMessage: null,
       notices: [],
+      engineNotices: [],
+      resultsStale: false,
       paramErrors: {},
       results: first.initResults(first.defaults),
       version: 0,
@@ -113,15 +124,25 @@ export function createLabStore(registry: AnyExperiment[]) {
       },
       hash: () => encodeHash(get().experimentId, get().params, get().backend),
       dismissNotices: () => set({ notices: [] }),
+      // The last few only: a flapping engine must not grow the page without bound.
+      addEngineNotice: (m) => set({ engineNotices: [...get().engineNotices, m].slice(-5) }),
+      dismissEngineNotices: () => set({ engineNotices: [] }),
       restart: () => set(fresh(def(), get().params)),
+      rerun: () =>
+        set({
+          runKey: get().runKey + 1,
+          status: 'starting',
+          statusMessage: null,
+          resultsStale: true,
+        }),
       setBackendReport: (r) => set({ backendReport: r }),
       setStatus: (s, message = null) => set({ status: s, statusMessage: message }),
       applyFrames(frames) {
         if (frames.length === 0) return;
         const e = def();
-        let r = get().results;
+        let r = get().resultsStale ? e.initResults(get().params) : get().results;
         for (const f of frames) r = e.reduce(r, f, get().params);
-        set({ results: r, version: get().version + 1 });
+        set({ results: r, version: get().version + 1, resultsStale: false });
       },
     };
   });

@@ -18,7 +18,14 @@ const seed = Number(process.env.LAB_FUZZ_SEED ?? 1);
 const states = 2000;
 const rendered = 150;
 const noop = () => undefined;
-const run: RunControls = { pause: noop, resume: noop, step: noop, reset: noop, cancel: noop };
+const run: RunControls = {
+  pause: noop,
+  resume: noop,
+  step: noop,
+  reset: noop,
+  cancel: noop,
+  engine: { memory: () => Promise.resolve({ numTensors: 0, numBytes: 0 }), injectFault: noop },
+};
 
 async function renderPanel(store: ReturnType<typeof createLabStore>): Promise<string> {
   const s = store.getState();
