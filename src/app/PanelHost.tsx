@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useDeferredValue, useMemo } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from './storeContext';
 import { countRender } from './renderCount';
@@ -6,6 +6,10 @@ import { countRender } from './renderCount';
 /**
  * The only component that follows the results: the header, the controls and the status line do not
  * re-render when a frame arrives. The panel's code is a lazy chunk, so it may suspend once.
+ *
+ * The panel renders from a deferred copy of the state: a slider dragged faster than the panel can draw
+ * (its exact theory is computed in render) keeps answering, and React drops the renders a newer value
+ * has made stale instead of queueing them.
  */
 export function PanelHost({ def }: { def: AnyExperiment }) {
   countRender('PanelHost');
@@ -13,9 +17,17 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
   const params = useLab((s) => s.params);
   const results = useLab((s) => s.results);
   const version = useLab((s) => s.version);
-  // Between a switch of experiment and the store's new results, never hand one paper's results to another's panel.
-  if (experimentId !== def.id) return null;
+  const shown = useDeferredValue(
+    useMemo(() => ({ experimentId, params, results, version }), [experimentId, params, results, version]),
+  );
   const Panel = def.Panel;
+  // Same element, same render: the urgent pass (old deferred value) does not redraw the panel.
+  const panel = useMemo(
+    () => <Panel params={shown.params} results={shown.results} version={shown.version} />,
+    [Panel, shown],
+  );
+  // Between a switch of experiment and the store's new results, never hand one paper's results to another's panel.
+  if (shown.experimentId !== def.id) return null;
   return (
     <Suspense
       fallback={
@@ -24,7 +36,7 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
         </p>
       }
     >
-      <Panel params={params} results={results} version={version} />
+      {panel}
     </Suspense>
   );
 }

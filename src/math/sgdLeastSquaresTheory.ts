@@ -228,9 +228,11 @@ export function transientCovariance(
   const eta2 = eta * eta;
   const out: { time: number; cov: number[]; mean: number[] }[] = [];
   let t = 0;
+  // Two buffers each, swapped: the recursion allocates nothing per step (a slider drag redoes it).
+  let next = new Float64Array(D);
+  let nm = new Float64Array(d);
   for (const target of times) {
     while (t < target) {
-      const next = new Float64Array(D);
       for (let a = 0; a < D; a++) {
         let acc = eta2 * Q[a];
         for (let b = 0; b < D; b++) acc += M[a * D + b] * P[b];
@@ -242,10 +244,13 @@ export function transientCovariance(
         for (let i = 0; i < d; i++)
           for (let j = 0; j < d; j++) next[vi(d, i, j)] += mk * (Kk[k][vi(d, i, j)] + Kk[k][vi(d, j, i)]);
       }
-      const nm = new Float64Array(d);
-      for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) nm[i] += A[i * d + j] * mean[j];
-      P = next;
-      mean = nm;
+      for (let i = 0; i < d; i++) {
+        let acc = 0;
+        for (let j = 0; j < d; j++) acc += A[i * d + j] * mean[j];
+        nm[i] = acc;
+      }
+      [P, next] = [next, P];
+      [mean, nm] = [nm, mean];
       t++;
     }
     out.push({

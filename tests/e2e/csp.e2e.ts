@@ -21,7 +21,10 @@ afterAll(async () => {
 
 describe('Content-Security-Policy', () => {
   it('the built page carries the policy: self only, wasm-unsafe-eval, never unsafe-eval', () => {
-    const html = readFileSync('dist/index.html', 'utf8').replaceAll('&#39;', "'");
+    const html = readFileSync(`${process.env.LAB_DIST ?? 'dist'}/index.html`, 'utf8').replaceAll(
+      '&#39;',
+      "'",
+    );
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
     expect(meta?.[1]).toBe(contentSecurityPolicy);
     expect(contentSecurityPolicy).toMatch(/^default-src 'self';/);

@@ -35,9 +35,13 @@ export async function launch(): Promise<Browser> {
 
 /** Serve the production build (dist/) under a sub-path, as the hosted page would be. */
 export async function serveDist(): Promise<{ server: PreviewServer; url: string }> {
-  if (!existsSync('dist/index.html'))
-    throw new Error('dist/ is missing: run `vite build` first (npm run test:e2e does)');
+  // LAB_DIST: another build folder, so a second build (another checkout's tests) cannot swap files
+  // under a running suite.
+  const outDir = process.env.LAB_DIST ?? 'dist';
+  if (!existsSync(`${outDir}/index.html`))
+    throw new Error(`${outDir}/ is missing: run \`vite build\` first (npm run test:e2e does)`);
   const server = await preview({
+    build: { outDir },
     preview: { port: 0, host: '127.0.0.1', strictPort: false },
     base: '/lab/',
     logLevel: 'silent',
