@@ -16,6 +16,7 @@ import type { PanelProps } from '../types';
 import { betaStar } from './model';
 import type { OlsParams } from './params';
 import type { OlsResults } from './results';
+import { RegulariserFigure } from './RegulariserFigure';
 import { exactTrace, panelModels, type PanelModel } from './theory';
 
 type Cov2 = [[number, number], [number, number]];
@@ -346,6 +347,9 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
           />
         ))}
       </div>
+      {deferredModels.length === models.length && (
+        <RegulariserFigure models={deferredModels} results={results} params={deferred} width={width} />
+      )}
       <LineChart
         title="Spread of the chains, tr Cov(β_t), against chain step"
         series={series}

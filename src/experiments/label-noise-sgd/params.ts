@@ -13,6 +13,7 @@ export type CovPreset = keyof typeof covPresets;
 export const covChoices = [...(Object.keys(covPresets) as CovPreset[]), 'custom'] as const;
 
 export const gridChoices = ['single', 'fig1a-d', 'fig1e-h'] as const;
+const sweepChoices = ['sigma2', 'eta', 'batch'] as const;
 
 /** Slider metadata lives next to the schema so the UI, URL and CLI share one source of truth. */
 export interface ControlSpec {
@@ -115,6 +116,8 @@ export const olsParamsSchema = z
     seed: int(0, 2_147_483_647),
     grid: z.enum(gridChoices),
     view: z.enum(['zoom', 'full']),
+    /** the axis eq. (16) is drawn against (view only) */
+    sweep: z.enum(sweepChoices, { error: "must be 'sigma2', 'eta' or 'batch'" }),
   })
   .superRefine((p, ctx) => {
     if (p.batch > p.n)
@@ -145,6 +148,7 @@ export const defaultParams: OlsParams = {
   seed: 1,
   grid: 'fig1a-d',
   view: 'zoom',
+  sweep: 'sigma2',
 };
 
 export interface Preset {

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { percent, sci } from '../../app/format';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import type { PanelProps } from '../types';
+import { Fig2Download } from './Fig2Download';
 import type { CheckpointFrame } from './job';
 import { trainSplitSize, type NoiseKind, type PageParams } from './params';
 import type { NoisyResults } from './results';
@@ -169,7 +170,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
   const lossSeries = runs.flatMap((_, i): LineSeries[] => [
     {
       id: `tr${i}`,
-      label: `${label(i)}: training`,
+      label: label(i),
       x: epochs,
       y: overTraining(cs, (c) => c.trainLoss, i),
       color: palette[i % palette.length],
@@ -177,7 +178,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
     },
     {
       id: `te${i}`,
-      label: `${label(i)}: test`,
+      label: '', // one legend row per run: the y label says dashed is test
       x: epochs,
       y: overTraining(cs, (c) => c.testLoss, i),
       color: palette[i % palette.length],
@@ -240,6 +241,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
         {last && ` · Fig. 2 shows epoch ${last.epoch}.`}
       </p>
       {rs.length > 0 && kinds.map((k) => <Fig2 key={k} kind={k} rs={rs} p={p} results={results} />)}
+      <Fig2Download rs={rs} params={p} results={results} />
       {cs.length > 1 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
           <LineChart
@@ -248,7 +250,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
             width={width}
             height={height}
             xLabel="epoch"
-            yLabel="loss (mean over seeds)"
+            yLabel="loss: train ——, test – –"
             yScale="log"
             exportName="xiong-fig3-loss"
             exportParams={p}

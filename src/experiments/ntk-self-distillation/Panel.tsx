@@ -6,6 +6,7 @@ import { useElementWidth } from '../../app/useElementWidth';
 import type { PanelProps } from '../types';
 import type { NtkParams } from './params';
 import type { NtkResults } from './results';
+import { TeacherEpochsFigure } from './TeacherEpochsFigure';
 
 const alphaLabel = { chance: 'chance-corrected α', paper: 'paper’s α', linear: 'linear α' } as const;
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
@@ -383,6 +384,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
         {results.progress &&
           ` training: iteration ${results.progress.iteration} of ${results.progress.iterations}…`}
       </p>
+      {params.fig1 === 'on' && <TeacherEpochsFigure fig1={results.fig1} params={params} width={width} />}
     </div>
   );
 }

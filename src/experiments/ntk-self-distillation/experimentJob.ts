@@ -10,6 +10,8 @@ import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
 import { meanStd } from '../../math/stats';
 import { clusterData, fashionNoisy } from './data';
 import { type NtkParams } from './params';
+import { teacherEpochsJob, type Fig1Frame } from './teacherEpochsJob';
+import { fig1JobParams } from './teacherEpochsParams';
 import { ntkTrainJob, type NtkFrame } from './trainJob';
 import { sweepWidths, WidthSweepCache } from './widthSweep';
 
@@ -56,7 +58,8 @@ export type NtkExperimentFrame =
   | NtkFig2Frame
   | NtkWidthFrame
   | Exclude<NtkFrame, { kind: 'metrics' }>
-  | NtkMetricsWithTheory;
+  | NtkMetricsWithTheory
+  | Fig1Frame;
 
 /**
  * In the linearised (NTK) regime u_t ≈ (I − (I − ηH∞)^t) y, so along eigenvector e_i a fraction
@@ -266,4 +269,6 @@ export async function* ntkExperimentJob(
     if (f.kind === 'start') eta = f.eta;
     yield f.kind === 'metrics' ? { ...f, theoryFit: predict(eta, f.iteration) } : f;
   }
+  // Fig. 1 last: the NTK figures above do not wait for its training (cached: other sliders do not rerun it).
+  if (p.fig1 === 'on' && !ctx.cancelled()) yield* teacherEpochsJob(fig1JobParams(p), ctx, subset);
 }

@@ -8,6 +8,7 @@ import { initResults, reduce, type NtkResults } from './results';
 
 const clusters = (p: Record<string, unknown>) => p.data === 'clusters';
 const fashion = (p: Record<string, unknown>) => p.data === 'fashion';
+const fig1On = (p: Record<string, unknown>) => p.fig1 === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const NtkPanel = lazy(() => import('./Panel').then((m) => ({ default: m.NtkPanel })));
@@ -17,7 +18,7 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
   order: 2,
   title: 'NTK eigenspaces and self-distillation under label noise',
   paper:
-    'Dong, Hu, Wu, Hu, Yan, "Distillation ≈ Early Stopping? Harvesting Dark Knowledge Utilizing Anisotropic Information Retrieval" (seed 000), Fig. 2, 4, 5, Table 1',
+    'Dong, Hu, Wu, Hu, Yan, "Distillation ≈ Early Stopping? Harvesting Dark Knowledge Utilizing Anisotropic Information Retrieval" (seed 000), Fig. 1, 2, 4, 5, Table 1',
   schema: ntkParamsSchema,
   defaults: defaultParams,
   controls: [
@@ -182,6 +183,48 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
       scale: 'linear',
       integer: true,
       help: 'Independent data sets averaged in Fig. 2.',
+    },
+    {
+      kind: 'choice',
+      key: 'fig1',
+      label: 'Figure 1: teacher epochs → student',
+      options: [
+        { value: 'off', label: 'off' },
+        { value: 'on', label: 'on (trains after the rest)' },
+      ],
+      help: 'Five teachers (MLP 784–256–10) trained for k/5 of the epochs below, a small student from each.',
+    },
+    {
+      kind: 'number',
+      key: 'fig1Epochs',
+      label: 'Fig. 1: longest teacher (epochs)',
+      min: 5,
+      max: 200,
+      scale: 'log',
+      integer: true,
+      help: 'Teachers at 1/5, 2/5, … of it (the paper: 40, 80, …, 200).',
+      enabledWhen: fig1On,
+    },
+    {
+      kind: 'number',
+      key: 'fig1Temperature',
+      label: 'Fig. 1: temperature T',
+      min: 0.5,
+      max: 20,
+      scale: 'log',
+      help: 'The students learn softmax(z/T) of the teacher’s logits z.',
+      enabledWhen: fig1On,
+    },
+    {
+      kind: 'number',
+      key: 'fig1Seeds',
+      label: 'Fig. 1: seeds',
+      min: 1,
+      max: 4,
+      scale: 'linear',
+      integer: true,
+      help: 'Teacher–student pairs per epoch count (mean and band).',
+      enabledWhen: fig1On,
     },
     { kind: 'seed', key: 'seed' },
   ],

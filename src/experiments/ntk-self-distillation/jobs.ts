@@ -1,6 +1,7 @@
 import { defineJob, type JobContext } from '../../engine/job';
 import { ntkBenchParamsSchema } from './benchParams';
 import { ntkParamsSchema } from './params';
+import { teacherEpochsSchema, type TeacherEpochsParams } from './teacherEpochsParams';
 import { ntkTrainSchema, type NtkTrainParams } from './trainParams';
 
 /** The page's run: exact spectrum, Fig. 2, width sweep, then normal GD and Algorithm 1. */
@@ -24,4 +25,14 @@ export const ntkBenchJob = defineJob({
   load: async () => (await import('./benchJob')).ntkBenchJob,
 });
 
-export const jobs = [ntkExperimentJob, ntkTrainJob, ntkBenchJob];
+/** Fig. 1 alone (teacher epochs → student), for tests and headless use; the page runs it inside the above. */
+export const ntkTeacherEpochsJob = defineJob({
+  id: 'ntk-self-distillation/teacher-epochs',
+  schema: teacherEpochsSchema,
+  load: () =>
+    import('./teacherEpochsJob').then(
+      (m) => (p: TeacherEpochsParams, ctx: JobContext) => m.teacherEpochsJob(p, ctx),
+    ),
+});
+
+export const jobs = [ntkExperimentJob, ntkTrainJob, ntkBenchJob, ntkTeacherEpochsJob];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { finite, finiteNumber, int } from '../../schema/numbers';
+import { fig1Defaults, fig1Shape } from './teacherEpochsParams';
 
 /**
  * The page's params (controls, URL, presets): the one schema of the experiment's keys, with the UI's
@@ -46,7 +47,8 @@ export function checkNetworkAndClusters(
     issue('clusters', `${v.clusters} clusters need at least as many points (n = ${v.n})`);
 }
 
-export const ntkParamsSchema = ntkParamsBase.superRefine((v, ctx) => {
+// Fig. 1's keys are the page's only: the training job's schema (trainParams.ts) derives from the base.
+export const ntkParamsSchema = ntkParamsBase.extend(fig1Shape).superRefine((v, ctx) => {
   const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path: [path], message });
   checkNetworkAndClusters(v, issue);
   if (v.topK > v.n) issue('topK', `top-k ${v.topK} exceeds n = ${v.n}`);
@@ -71,6 +73,7 @@ export const defaultParams: NtkParams = {
   topK: 5,
   draws: 10,
   seed: 1,
+  ...fig1Defaults,
 };
 
 export const presets: { id: string; label: string; params: Partial<NtkParams> }[] = [
@@ -123,6 +126,11 @@ export const presets: { id: string; label: string; params: Partial<NtkParams> }[
       h: 'sign',
       iterations: 800,
     },
+  },
+  {
+    id: 'fig1',
+    label: 'Figure 1 (teacher epochs → student)',
+    params: { fig1: 'on', fig1Epochs: 40, fig1Temperature: 4, fig1Seeds: 2 },
   },
   {
     id: 'table1',

@@ -5,6 +5,12 @@ import type {
   NtkTheoryFrame,
   NtkWidthFrame,
 } from './experimentJob';
+import type {
+  Fig1ProgressFrame,
+  Fig1StartFrame,
+  Fig1StudentsFrame,
+  Fig1TeachersFrame,
+} from './teacherEpochsJob';
 import type { NtkDoneFrame, NtkProgressFrame, NtkSpectrumFrame, NtkStartFrame } from './trainJob';
 
 export interface NtkResults {
@@ -17,7 +23,17 @@ export interface NtkResults {
   metrics: NtkMetricsWithTheory[];
   progress: NtkProgressFrame | null;
   done: NtkDoneFrame | null;
+  fig1: Fig1Results;
 }
+
+/** Dong et al. Fig. 1 (teacher epochs → student), when the page runs it. */
+export interface Fig1Results {
+  start: Fig1StartFrame | null;
+  teachers: Fig1TeachersFrame | null;
+  students: Fig1StudentsFrame | null;
+  progress: Fig1ProgressFrame | null;
+}
+const noFig1: Fig1Results = { start: null, teachers: null, students: null, progress: null };
 
 export function initResults(): NtkResults {
   return {
@@ -30,6 +46,7 @@ export function initResults(): NtkResults {
     metrics: [],
     progress: null,
     done: null,
+    fig1: noFig1,
   };
 }
 
@@ -52,6 +69,14 @@ export function reduce(r: NtkResults, f: NtkExperimentFrame): NtkResults {
       return { ...r, progress: f };
     case 'done':
       return { ...r, done: f, progress: null };
+    case 'fig1-start':
+      return { ...r, fig1: { ...noFig1, start: f } };
+    case 'fig1-progress':
+      return { ...r, fig1: { ...r.fig1, progress: f } };
+    case 'fig1-teachers':
+      return { ...r, fig1: { ...r.fig1, teachers: f } };
+    case 'fig1-students':
+      return { ...r, fig1: { ...r.fig1, students: f, progress: null } };
   }
   return r;
 }
