@@ -17,15 +17,22 @@ afterAll(async () => {
 });
 
 // Small: n = 16 ≤ d = 40 (Theorem 1 applies), 16·20 = 320 poles, 300 steps each: seconds on wasm.
-const small = 'data=synthetic&n=16&d=40&nTest=40&teacherIterations=300&studentIterations=300&lambda=1&seed=1';
+// The kernel embedding (Fig. 4/6) retrains a teacher and two students on 8-dimensional inputs.
+const small =
+  'data=synthetic&n=16&d=40&nTest=40&nVal=16&overlapTop=5&nystromRank=8&teacherIterations=300&studentIterations=300&lambda=1&seed=1';
 
 describe('kernel-distillation panel', () => {
-  it('draws Fig. 1–3 and the theory; the λ slider reruns the live student', async () => {
+  it('draws Fig. 1–6 and the theory; the λ slider reruns the live student', async () => {
     const { page, problems } = await openPage(browser, `${base}#/kernel-distillation?${small}`);
     await waitForBackend(page);
     await page.waitForSelector('[data-testid=run-state][data-state=done]', { timeout: 150_000 });
     for (const id of ['kd-fig1-train', 'kd-fig2-test', 'kd-fig3-train', 'kd-poles'])
       expect(await page.locator(`[data-testid=${id}] path[data-series-id]`).count()).toBeGreaterThan(0);
+    // Fig. 5 and 6: bars in every overlap histogram; Fig. 4: μ* bars and the four loss curves
+    for (const id of ['kd-fig5-teachers', 'kd-fig5-students', 'kd-fig6-teachers', 'kd-fig6-students'])
+      expect(await page.locator(`[data-testid=${id}] rect[data-bin]`).count(), id).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=kd-alignment] rect[data-bar]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid=kd-fig4-test] path[data-series-id]').count()).toBe(4);
     const err = await page.textContent('[data-testid=kd-finf-error]');
     expect(Number(/= ([\d.e-]+)/.exec(err ?? '')?.[1])).toBeLessThan(0.05);
     const liveRow = () =>

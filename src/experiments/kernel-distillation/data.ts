@@ -12,6 +12,10 @@ export interface KdProblem {
   y: Float64Array;
   testX: Float64Array;
   testY: Float64Array;
+  /** validation set: drawn like the training set, labels noised alike (no clean labels to stop on) */
+  nVal: number;
+  valX: Float64Array;
+  valY: Float64Array;
   flipped: number;
 }
 
@@ -42,15 +46,21 @@ function synthetic(p: KdParams, rows: number, stream: string) {
 const classPlus = 7;
 const classMinus = 9;
 
-function fashionSplit(xs: Float32Array, ys: Int32Array, rows: number) {
+/** `rows` images, half per class, after skipping the first skip[c] of each class. */
+function fashionSplit(xs: Float32Array, ys: Int32Array, rows: number, skip = [0, 0]) {
   const d = 784;
   const X = new Float64Array(rows * d);
   const y = new Float64Array(rows);
   const want = [Math.ceil(rows / 2), Math.floor(rows / 2)];
+  const left = [...skip];
   let k = 0;
   for (let i = 0; i < ys.length && k < rows; i++) {
     const c = ys[i] === classPlus ? 0 : ys[i] === classMinus ? 1 : -1;
     if (c < 0 || want[c] === 0) continue;
+    if (left[c] > 0) {
+      left[c]--;
+      continue;
+    }
     want[c]--;
     X.set(xs.subarray(i * d, (i + 1) * d), k * d);
     y[k++] = c === 0 ? 1 : -1;
@@ -64,8 +74,26 @@ export function makeProblem(p: KdParams, fashion: FashionSubset | null): KdProbl
   if (isF && !fashion) throw new Error('internal: no Fashion-MNIST subset');
   const train = isF ? fashionSplit(fashion!.trainX, fashion!.trainY, p.n) : synthetic(p, p.n, 'train');
   const test = isF ? fashionSplit(fashion!.testX, fashion!.testY, p.nTest) : synthetic(p, p.nTest, 'test');
+  const skip = [Math.ceil(p.n / 2), Math.floor(p.n / 2)];
+  const val = isF
+    ? fashionSplit(fashion!.trainX, fashion!.trainY, p.nVal, skip)
+    : synthetic(p, p.nVal, 'val');
   const u = seededUniform(`kd-noise:${p.seed}`);
   let flipped = 0;
   const y = train.y.map((v) => (u() < p.labelNoise ? (flipped++, -v) : v));
-  return { n: p.n, d: isF ? 784 : p.d, nTest: p.nTest, X: train.X, y, testX: test.X, testY: test.y, flipped };
+  const uv = seededUniform(`kd-noise-val:${p.seed}`);
+  const valY = val.y.map((v) => (uv() < p.labelNoise ? -v : v));
+  return {
+    n: p.n,
+    d: isF ? 784 : p.d,
+    nTest: p.nTest,
+    X: train.X,
+    y,
+    testX: test.X,
+    testY: test.y,
+    nVal: p.nVal,
+    valX: val.X,
+    valY,
+    flipped,
+  };
 }

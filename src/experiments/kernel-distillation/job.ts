@@ -5,11 +5,15 @@ import {
   type FashionSubset,
 } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
-import { seededNormal, seededUniform } from '../../math/rng';
-import { makeProblem, type KdProblem } from './data';
-import type { KdFrame, RunInfo } from './frames';
-import { BatchNets, type BatchSpec } from './nets';
+import { seededNormal } from '../../math/rng';
+import { makeProblem } from './data';
+import type { KdFrame, OverlapSet, RunInfo } from './frames';
+import type { BatchSpec } from './nets';
+import { embeddedRun } from './embedded';
+import { ntkTop, overlapSets } from './overlapSets';
 import type { KdParams } from './params';
+import { trainStudents } from './students';
+import { f32, features, netData, sampledUnits, trainTeacher, units, type Teacher } from './teacher';
 import { gramTop, kdTheory, relativeError, tailRate } from './theory';
 
 /**
@@ -23,119 +27,15 @@ import { gramTop, kdTheory, relativeError, tailRate } from './theory';
 
 const lam0 = 1e-6;
 const lamInf = 1e4;
-const frameMs = 60;
 
-/** Iterations at which losses are recorded: 0 and ~160 log-spaced points up to T. */
-function checkpoints(T: number): number[] {
-  const s = new Set([0, T]);
-  for (let i = 0; i <= 160; i++) s.add(Math.round(T ** (i / 160)));
-  return [...s].sort((a, b) => a - b);
-}
-
-interface Teacher {
-  key: string;
-  W: Float32Array; // d × M
-  early: Float32Array;
-  earlyAt: number;
-  a: Float32Array;
-  eta: number;
-  frames: KdFrame[];
-}
-let cached: Teacher | null = null;
+type Cached = Teacher & { key: string; eigen: { values: number[]; vectors: number[][] } };
+let cached: Cached | null = null;
 
 const teacherKey = (p: KdParams) =>
-  JSON.stringify({ ...p, lambda: 0, studentIterations: 0, studentWidth: 0 });
-
-const f32 = (x: ArrayLike<number>) => Float32Array.from(x);
-
-async function* trainTeacher(
-  p: KdParams,
-  pr: KdProblem,
-  ctx: JobContext,
-  gTop: number,
-): AsyncGenerator<KdFrame, Teacher | null> {
-  const M = p.teacherWidth;
-  const u = seededUniform(`kd-a:${p.seed}`);
-  // balanced ±1 output signs in random order
-  const a = Float32Array.from({ length: M }, (_, i) => (i < M / 2 ? 1 : -1));
-  for (let i = M - 1; i > 0; i--) {
-    const j = Math.floor(u() * (i + 1));
-    [a[i], a[j]] = [a[j], a[i]];
-  }
-  const normal = seededNormal(`kd-w:${p.seed}`);
-  const W0 = Float32Array.from({ length: pr.d * M }, () => p.initScale * normal());
-  const eta = p.stepScale / gTop;
-  const spec: BatchSpec = {
-    runs: 1,
-    n: pr.n,
-    d: pr.d,
-    m: M,
-    activation: p.activation,
-    X: f32(pr.X),
-    testX: f32(pr.testX),
-    nTest: pr.nTest,
-    y: f32(pr.y),
-    testY: f32(pr.testY),
-    a,
-    lam: f32([0]),
-    eta: f32([eta]),
-    phi: new Float32Array(pr.n * M),
-    W0,
-  };
-  const net = new BatchNets(ctx.tf, spec);
-  const T = p.teacherIterations;
-  const earlyAt = Math.max(1, Math.round(p.imperfectAt * T));
-  let early: Float32Array = W0;
-  const frames: KdFrame[] = [];
-  const t0 = performance.now();
-  try {
-    let last = performance.now();
-    let buf: { iter: number[]; train: number[]; test: number[] } = { iter: [], train: [], test: [] };
-    let it = 0;
-    for (const cp of checkpoints(T)) {
-      while (it < cp) {
-        net.step();
-        it++;
-        if (it === earlyAt) early = await net.weights();
-      }
-      const l = await net.losses();
-      buf.iter.push(cp);
-      buf.train.push(l.train[0]);
-      buf.test.push(l.test[0]);
-      if (ctx.cancelled()) return null;
-      if (performance.now() - last > frameMs || cp === T) {
-        const f: KdFrame = {
-          kind: 'teacher',
-          ...buf,
-          stepsPerSecond: (it * 1000) / (performance.now() - t0),
-        };
-        frames.push(f);
-        yield f;
-        buf = { iter: [], train: [], test: [] };
-        last = performance.now();
-      }
-    }
-    return { key: teacherKey(p), W: await net.weights(), early, earlyAt, a, eta, frames };
-  } finally {
-    net.dispose();
-  }
-}
-
-/** Columns `idx` of a d × M row-major matrix, as an m × d list of rows (one per unit). */
-const units = (W: Float32Array, d: number, M: number, idx: number[]) =>
-  idx.map((k) => Array.from({ length: d }, (_, j) => W[j * M + k]));
-
-function features(X: Float64Array, n: number, d: number, Wk: number[][], act: KdParams['activation']) {
-  const m = Wk.length;
-  const out = new Float32Array(n * m);
-  for (let i = 0; i < n; i++)
-    for (let k = 0; k < m; k++) {
-      let z = 0;
-      for (let j = 0; j < d; j++) z += X[i * d + j] * Wk[k][j];
-      out[i * m + k] = act === 'tanh' ? Math.tanh(z) : Math.max(z, 0);
-    }
-  return out;
-}
+  JSON.stringify({
+    ...p,
+    ...{ lambda: 0, studentIterations: 0, studentWidth: 0, embed: 0, nystromRank: 0, teacherStop: 0 },
+  });
 
 /** The page's run. `fashion` is passed in Node (tests, CLI); the browser fetches it. */
 export async function* kdJob(
@@ -153,14 +53,7 @@ export async function* kdJob(
   const gTop = gramTop(pr.X, n, d);
   const m = p.studentWidth;
   const M = p.teacherWidth;
-  // units sampled for the student: the first m of a seeded permutation
-  const u = seededUniform(`kd-sample:${p.seed}`);
-  const perm = Array.from({ length: M }, (_, i) => i);
-  for (let i = M - 1; i > 0; i--) {
-    const j = Math.floor(u() * (i + 1));
-    [perm[i], perm[j]] = [perm[j], perm[i]];
-  }
-  const idx = perm.slice(0, m);
+  const idx = sampledUnits(M, m, p.seed);
   const runs: RunInfo[] = [
     { id: 'noTeacher', label: 'no teacher (λ = 0, random init)', lam: 0, init: 'random', phi: 'none' },
     { id: 'student', label: 'student, λ = 0.01', lam: 0.01, init: 'teacher', phi: 'teacher' },
@@ -176,26 +69,51 @@ export async function* kdJob(
     { id: 'randomInit', label: 'random init, λ = 0.01', lam: 0.01, init: 'random', phi: 'teacher' },
     { id: 'imperfect', label: 'imperfect teacher, λ = 0.01', lam: 0.01, init: 'early', phi: 'early' },
   ].map((r) => ({ ...r, eta: p.stepScale / ((1 + r.lam) * gTop) }) as RunInfo);
-  yield { kind: 'setup', n, d, nTest: pr.nTest, flipped: pr.flipped, gramTop: gTop, runs, units: idx };
+  yield {
+    kind: 'setup',
+    n,
+    d,
+    nTest: pr.nTest,
+    nVal: pr.nVal,
+    flipped: pr.flipped,
+    gramTop: gTop,
+    runs,
+    units: idx,
+  };
 
-  let teacher = cached?.key === teacherKey(p) ? cached : null;
+  let teacher: Cached | null = cached?.key === teacherKey(p) ? cached : null;
   if (teacher) for (const f of teacher.frames) yield f;
   else {
-    const gen = trainTeacher(p, pr, ctx, gTop);
-    for (;;) {
-      const r = await gen.next();
-      if (r.done) {
-        teacher = r.value;
-        break;
-      }
-      yield r.value;
-    }
-    if (!teacher) return;
-    cached = teacher;
+    // yield* (not a next() loop): a cancelled run's return() reaches the nets' finally.
+    const t: Teacher | null = yield* trainTeacher(p, pr, ctx, gTop, 'raw');
+    if (!t) return;
+    teacher = cached = { ...t, key: teacherKey(p), eigen: ntkTop(pr, p) };
   }
+  const teacherNets = [
+    { id: 'teacher', label: 'perfect (end of training)', W: teacher.W, width: M },
+    { id: 'teacherEarly', label: `imperfect (iteration ${teacher.earlyAt})`, W: teacher.early, width: M },
+  ];
+  const validated = p.teacherStop === 'validation';
+  if (validated)
+    teacherNets.push({
+      id: 'teacherBest',
+      label: `validated (iteration ${teacher.bestAt})`,
+      W: teacher.best,
+      width: M,
+    });
+  const overlapFrame = (sets: OverlapSet[]): KdFrame => ({
+    kind: 'overlap',
+    net: 'raw',
+    eigenvalues: teacher.eigen.values,
+    sets,
+  });
+  const teacherSets = overlapSets(pr, p.activation, teacher.eigen.vectors, teacherNets);
+  yield overlapFrame(teacherSets);
 
+  // The students' teacher: its last weights, or those at its lowest validation MSE.
+  const Wt = p.teacherStop === 'validation' ? teacher.best : teacher.W;
   // Theory for the live run, at the teacher's sampled units (= the student's initial weights).
-  const Wk = units(teacher.W, d, M, idx);
+  const Wk = units(Wt, d, M, idx);
   const We = units(teacher.early, d, M, idx);
   const a = idx.map((k) => teacher.a[k]);
   const live = runs[4];
@@ -216,15 +134,9 @@ export async function* kdJob(
   const R = runs.length;
   const spec: BatchSpec = {
     runs: R,
-    n,
-    d,
     m,
     activation: p.activation,
-    X: f32(pr.X),
-    testX: f32(pr.testX),
-    nTest: pr.nTest,
-    y: f32(pr.y),
-    testY: f32(pr.testY),
+    ...netData(pr),
     a: new Float32Array(R * m),
     lam: f32(runs.map((r) => r.lam)),
     eta: f32(runs.map((r) => r.eta)),
@@ -238,48 +150,34 @@ export async function* kdJob(
     for (let j = 0; j < d; j++)
       for (let k = 0; k < m; k++) spec.W0[ri * d * m + j * m + k] = src ? src[k][j] : p.initScale * normal();
   });
-  const net = new BatchNets(ctx.tf, spec);
   const T = p.studentIterations;
   const t0 = performance.now();
-  const liveIter: number[] = [];
-  const liveDist: number[] = [];
-  try {
-    let last = performance.now();
-    let buf = { iter: [] as number[], train: [] as number[][], test: [] as number[][], dist: [] as number[] };
-    let it = 0;
-    let out: Float32Array = new Float32Array(0);
-    for (const cp of checkpoints(T)) {
-      while (it < cp) {
-        net.step();
-        it++;
-      }
-      const l = await net.losses();
-      out = await net.outputs();
-      const dist = relativeError(out.subarray(4 * n, 5 * n), th.fInf);
-      buf.iter.push(cp);
-      buf.train.push(Array.from(l.train));
-      buf.test.push(Array.from(l.test));
-      buf.dist.push(dist);
-      liveIter.push(cp);
-      liveDist.push(dist);
-      if (ctx.cancelled()) return;
-      if (performance.now() - last > frameMs || cp === T) {
-        yield { kind: 'students', ...buf, stepsPerSecond: (it * 1000) / (performance.now() - t0) };
-        buf = { iter: [], train: [], test: [], dist: [] };
-        last = performance.now();
-      }
-    }
-    const liveOut = Array.from(out.subarray(4 * n, 5 * n));
-    yield { ...theoryFrame, ...kdTheory(pr.X, n, d, pr.y, Wk, a, live.lam, p.activation, true) };
-    yield {
-      kind: 'done',
-      outputs: liveOut,
-      relErr: relativeError(liveOut, th.fInf),
-      // per-iteration decay of ‖f − f_∞‖ over the tail, as a rate in gradient-flow time: ÷ η
-      measuredRate: tailRate(liveIter, liveDist) / live.eta,
-      studentStepsPerSecond: (T * 1000) / (performance.now() - t0),
-    };
-  } finally {
-    net.dispose();
-  }
+  const end = yield* trainStudents(ctx, spec, T, 'raw', { run: 4, fInf: th.fInf });
+  if (!end) return;
+  const stepsPerSecond = (T * 1000) / (performance.now() - t0);
+  const liveOut = Array.from(end.out.subarray(4 * n, 5 * n));
+  const run = (k: number) => end.W.slice(k * d * m, (k + 1) * d * m);
+  yield overlapFrame([
+    ...teacherSets,
+    ...overlapSets(pr, p.activation, teacher.eigen.vectors, [
+      {
+        id: 'student',
+        label: validated ? 'of the validated teacher' : 'of the perfect teacher',
+        W: run(1),
+        width: m,
+      },
+      { id: 'studentEarly', label: 'of the imperfect teacher', W: run(6), width: m },
+      { id: 'noTeacher', label: 'no teacher', W: run(0), width: m },
+    ]),
+  ]);
+  yield { ...theoryFrame, ...kdTheory(pr.X, n, d, pr.y, Wk, a, live.lam, p.activation, true) };
+  yield {
+    kind: 'done',
+    outputs: liveOut,
+    relErr: relativeError(liveOut, th.fInf),
+    // per-iteration decay of ‖f − f_∞‖ over the tail, as a rate in gradient-flow time: ÷ η
+    measuredRate: tailRate(end.iter, end.dist) / live.eta,
+    studentStepsPerSecond: stepsPerSecond,
+  };
+  if (p.embed === 'on') yield* embeddedRun(p, pr, ctx);
 }

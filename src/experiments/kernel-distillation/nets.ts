@@ -30,6 +30,10 @@ export interface BatchSpec {
   nTest: number;
   y: Float32Array;
   testY: Float32Array;
+  /** validation inputs and (noisy) labels, for early stopping */
+  valX: Float32Array;
+  valY: Float32Array;
+  nVal: number;
   /** per run: a (runs × m), λ, η */
   a: Float32Array;
   lam: Float32Array;
@@ -41,9 +45,10 @@ export interface BatchSpec {
 }
 
 export interface BatchLosses {
-  /** per run: mean (y − f)² on the training and test sets */
+  /** per run: mean (y − f)² on the training, test and validation sets */
   train: Float32Array;
   test: Float32Array;
+  val: Float32Array;
 }
 
 export class BatchNets {
@@ -61,6 +66,8 @@ export class BatchNets {
       tf.tidy(() => tf.tile(tf.tensor3d(x, [1, rows, d]), [R, 1, 1]));
     this.t.X3 = tile(s.X, n);
     this.t.T3 = tile(s.testX, nTest);
+    this.t.V3 = tile(s.valX, s.nVal);
+    this.t.vy = tf.tensor3d(s.valY, [1, s.nVal, 1]);
     this.t.y = tf.tensor3d(s.y, [1, n, 1]);
     this.t.ty = tf.tensor3d(s.testY, [1, nTest, 1]);
     this.t.V = tf.tidy(() => tf.div(tf.tensor3d(s.a, [R, m, 1]), Math.sqrt(m)));
@@ -108,7 +115,7 @@ export class BatchNets {
     return v;
   }
 
-  /** Training and test MSE per run (one readback). */
+  /** Training, test and validation MSE per run (one readback). */
   async losses(): Promise<BatchLosses> {
     const { tf, t } = this;
     const R = this.s.runs;
@@ -126,11 +133,11 @@ export class BatchNets {
           ),
           [1, 2],
         );
-      return tf.concat([mse(t.X3, t.y), mse(t.T3, t.ty)]);
+      return tf.concat([mse(t.X3, t.y), mse(t.T3, t.ty), mse(t.V3, t.vy)]);
     });
     const v = (await both.data()) as Float32Array;
     both.dispose();
-    return { train: v.slice(0, R), test: v.slice(R) };
+    return { train: v.slice(0, R), test: v.slice(R, 2 * R), val: v.slice(2 * R) };
   }
 
   /** The weights, runs × d × m. */

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { finite, int } from '../../schema/numbers';
+import { finite, int, onOff } from '../../schema/numbers';
+
+/** Fashion-MNIST subset: 400 training and 100 test images per class (classes 7 and 9). */
+const fashionTrainRows = 800;
+const fashionTestRows = 200;
 
 /** One schema for controls, URL, presets and the worker job. */
 export const kdParamsSchema = z
@@ -25,6 +29,16 @@ export const kdParamsSchema = z
     studentIterations: int(10, 100_000),
     /** the imperfect teacher: its weights after this fraction of its training */
     imperfectAt: finite(0.001, 1),
+    /** validation points (labels noised like the training labels), for early stopping */
+    nVal: int(4, 400),
+    /** the teacher the students learn from: its last weights, or those at its lowest validation MSE */
+    teacherStop: z.enum(['end', 'validation']),
+    /** Fig. 5/6: top eigenvectors of H∞ the overlap averages over */
+    overlapTop: int(1, 50),
+    /** Fig. 4/6: a second teacher and students on Nyström embeddings of the aligned kernel */
+    embed: onOff,
+    /** rank of the Nyström embedding (its landmarks are training points) */
+    nystromRank: int(2, 800),
     seed: int(0, 2 ** 31 - 1),
   })
   .superRefine((p, c) => {
@@ -33,6 +47,30 @@ export const kdParamsSchema = z
         code: 'custom',
         path: ['studentWidth'],
         message: `the student (${p.studentWidth} units) samples the teacher's ${p.teacherWidth} units: it cannot be wider`,
+      });
+    if (p.overlapTop > p.n)
+      c.addIssue({
+        code: 'custom',
+        path: ['overlapTop'],
+        message: `H∞ has n = ${p.n} eigenvectors: at most ${p.n} can be averaged over`,
+      });
+    if (p.nystromRank > p.n)
+      c.addIssue({
+        code: 'custom',
+        path: ['nystromRank'],
+        message: `the Nyström landmarks are training points: the rank is at most n = ${p.n}`,
+      });
+    if (p.data === 'fashion' && p.n + p.nVal > fashionTrainRows)
+      c.addIssue({
+        code: 'custom',
+        path: ['nVal'],
+        message: `Fashion-MNIST has ${fashionTrainRows} training images of classes 7 and 9: n + validation points must be ≤ ${fashionTrainRows}`,
+      });
+    if (p.data === 'fashion' && p.nTest > fashionTestRows)
+      c.addIssue({
+        code: 'custom',
+        path: ['nTest'],
+        message: `Fashion-MNIST has ${fashionTestRows} test images of classes 7 and 9`,
       });
   });
 
@@ -54,21 +92,50 @@ export const defaultParams: KdParams = {
   teacherIterations: 2000,
   studentIterations: 2000,
   imperfectAt: 0.1,
+  nVal: 40,
+  teacherStop: 'end',
+  overlapTop: 10,
+  embed: 'on',
+  nystromRank: 20,
   seed: 1,
 };
 
-const fig = (id: string, label: string, params: Partial<KdParams>) => ({ id, label, params });
+/** Presets apply over the current params: each sets every size a cross-field check compares. */
+const fig = (id: string, label: string, params: Partial<KdParams>) => ({
+  id,
+  label,
+  params: { nTest: 200, nVal: 40, overlapTop: 10, nystromRank: 20, ...params },
+});
 
 export const presets = [
   fig('fig1', 'Figure 1 (Fashion 7 vs 9, λ = 0.01)', { data: 'fashion', n: 200, lambda: 0.01 }),
   fig('fig2', 'Figure 2 (λ → 0, 0.01, → ∞)', { data: 'fashion', n: 200, lambda: 1 }),
   fig('fig3', 'Figure 3 (perfect / imperfect teacher)', { data: 'fashion', n: 200, imperfectAt: 0.1 }),
+  fig('fig4', 'Figure 4 (kernel embedding: losses)', {
+    data: 'fashion',
+    n: 200,
+    embed: 'on',
+    nystromRank: 100,
+  }),
+  fig('fig5', 'Figure 5 (overlap: perfect vs imperfect teacher)', {
+    data: 'fashion',
+    n: 200,
+    imperfectAt: 0.1,
+  }),
+  fig('fig6', 'Figure 6 (overlap with the kernel embedding)', {
+    data: 'fashion',
+    n: 200,
+    embed: 'on',
+    nystromRank: 100,
+  }),
   fig('theorem1', 'Theorem 1 holds (n = 40 ≤ d = 60)', { data: 'synthetic', n: 40, d: 60, lambda: 1 }),
   fig('nGtD', 'Theorem 1 fails (n = 40 > d = 10)', { data: 'synthetic', n: 40, d: 10, lambda: 1 }),
-  fig('noisy', 'Label noise 30 % (does a teacher help? unchecked)', {
+  fig('noisy', 'Label noise 20 %: a teacher helps (λ = 1, teacher stopped by validation)', {
     data: 'synthetic',
-    n: 100,
+    n: 40,
     d: 60,
-    labelNoise: 0.3,
+    labelNoise: 0.2,
+    lambda: 1,
+    teacherStop: 'validation',
   }),
 ];
