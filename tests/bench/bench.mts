@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { experimentsIn } from '../../src/cli/discover';
+import { kernelSection, noisySweepSection } from './sweepSections';
 import { launch, longTasks, openPage, renderCounts, serveDist, waitForBackend } from '../e2e/harness';
 
 interface Engine {
@@ -207,6 +208,10 @@ async function main() {
   const rows: { backend: string; report: unknown; result: BenchResult | null; error?: string }[] = [];
   const rendering = await measureRendering(browser, url);
   const linearRows = await measureLinear(browser, url);
+  const sweepLines = [
+    ...(await noisySweepSection(browser, url, backends, quick)),
+    ...(await kernelSection(browser, url, backends, quick)),
+  ];
   // Latency as a user meets it: the backend chosen automatically.
   const ols = await measureLatency(
     browser,
@@ -453,6 +458,7 @@ async function main() {
         : `| ${r.backend} | — | — | — | ${r.error} |`,
     );
   lines.push('');
+  lines.push(...sweepLines);
   lines.push(notMeasuredHere, '');
   const text = lines.join('\n') + '\n';
   mkdirSync('docs', { recursive: true });
