@@ -65,4 +65,15 @@ describe('lab kd', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/lam: must be a number/);
   });
+
+  it('refuses n·m over 2000 with the limit named, before any eigensolve', async () => {
+    const d = 3;
+    const X = Array.from({ length: 101 }, (_, i) => [Math.cos(i), Math.sin(i), 0]);
+    const W = Array.from({ length: 20 }, (_, k) => Array.from({ length: d }, (_, j) => 0.01 * (k - j)));
+    const t0 = performance.now();
+    const r = await lab({ X, y: X.map(() => 1), W, a: W.map(() => 1), lam: 0.01, activation: 'tanh' });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/n·m = 101·20 = 2020 exceeds the limit of 2000/);
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
 });

@@ -11,6 +11,9 @@ import {
 const matrix = (name: string) =>
   z.array(z.array(finiteNumber).min(1, `rows of ${name} must not be empty`)).min(1, `${name} needs a row`);
 
+/** Theorem 3's poles are an n·m × n·m dense eigenproblem, O((n·m)³): 2000 takes ~1 min on 2 cores. */
+export const maxPoleProblem = 2000;
+
 /** Input contract of `lab kd` (the fixture's inputs): X n × d, y n, W m × d (student = teacher units), a m. */
 export const kdInputSchema = z
   .object({
@@ -33,6 +36,11 @@ export const kdInputSchema = z
       issue(['W', badW], `row ${badW} of W has ${v.W[badW].length} entries, but X has d = ${d} columns`);
     if (v.a.length !== v.W.length)
       issue(['a'], `a has ${v.a.length} entries but W has ${v.W.length} rows (units)`);
+    if (v.X.length * v.W.length > maxPoleProblem)
+      issue(
+        ['W'],
+        `n·m = ${v.X.length}·${v.W.length} = ${v.X.length * v.W.length} exceeds the limit of ${maxPoleProblem}: the poles are an n·m × n·m eigenproblem, O((n·m)³)`,
+      );
   });
 
 export type KdInput = z.infer<typeof kdInputSchema>;

@@ -43,9 +43,19 @@ describe('where a teacher helps (label noise)', () => {
     expect(live.test.at(-1)! - atBestVal(none)!.test).toBeGreaterThanOrEqual(0.2);
   }, 180_000);
 
-  it('clean labels: the λ = 0.01 student ends no better than no teacher (within 10%)', async () => {
+  it('clean labels: the paper’s claims as they stand at this scale', async () => {
     const r = await run({ seed: 1 });
-    // measured in the browser (wasm, seed 1): 0.0170 with the teacher, 0.0161 without
-    expect(curve(r, 'student').test.at(-1)!).toBeGreaterThan(0.9 * curve(r, 'noTeacher').test.at(-1)!);
+    const end = (id: string) => curve(r, id).test.at(-1)!;
+    // A teacher does not improve the test loss: measured 0.0170 with it, 0.0161 without.
+    expect(end('student')).toBeGreaterThan(0.9 * end('noTeacher'));
+    // It does give the head start the paper describes: training loss at iteration 0 is 0.304 from
+    // the teacher's units against 0.983 from a random start (both reach 0.05 by iteration 3, so
+    // "converges faster" is one or two steps here, not the paper's hundreds).
+    expect(curve(r, 'student').train[0]).toBeLessThan(0.4 * curve(r, 'noTeacher').train[0]);
+    // λ = 0.01 beats λ → ∞ by far (0.0170 vs 0.332) but not λ → 0 (0.0166): no interior optimum.
+    expect(end('lamInf')).toBeGreaterThan(10 * end('student'));
+    expect(end('student')).toBeGreaterThan(0.95 * end('lam0'));
+    // The perfect teacher does not beat the imperfect one (0.0170 vs 0.0165).
+    expect(end('student')).toBeGreaterThan(0.95 * end('imperfect'));
   }, 180_000);
 });
