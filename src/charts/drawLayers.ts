@@ -50,7 +50,9 @@ function sizeCanvas(canvas: HTMLCanvasElement, w: number, h: number, dpr: number
  * Draws one layer onto its own canvas (w×h CSS px at `dpr`, covering exactly the plot area, so anything
  * outside is clipped for free). A path layer is drawn opaque and appended to while the same `xy` array
  * grows under the same mapping; the caller shows it with CSS opacity = alpha, so overlaps between frames
- * do not darken. Returns the number of path points stroked (for tests and the bench).
+ * do not darken. At most `budget` new path points are stroked per call (`pathBacklog` says what is
+ * left): a 10⁶-step path arriving in one frame is drawn over a few frames, not in one long task.
+ * Returns the number of path points stroked (for tests and the bench).
  */
 export function drawLayer(
   canvas: HTMLCanvasElement,
@@ -59,6 +61,7 @@ export function drawLayer(
   dpr: number,
   map: Affine,
   layer: CanvasLayer,
+  budget = Infinity,
 ): number {
   const [cw, ch] = sizeCanvas(canvas, w, h, dpr);
   const n = Math.min(layer.count, Math.floor(layer.xy.length / 2));
@@ -91,7 +94,8 @@ export function drawLayer(
   // Continue from the last point drawn, so the new piece joins the old one.
   if (st.pen) ctx.moveTo(st.lx, st.ly);
   const from = st.drawn;
-  for (let i = from; i < n; i++) {
+  const to = Math.min(n, from + Math.max(1, budget));
+  for (let i = from; i < to; i++) {
     let px = ax + bx * xy[2 * i];
     let py = ay + by * xy[2 * i + 1];
     if (!Number.isFinite(px) || !Number.isFinite(py)) {
@@ -103,7 +107,7 @@ export function drawLayer(
     if (!st.pen) {
       ctx.moveTo(px, py);
       st.pen = true;
-    } else if (i === n - 1 || Math.abs(px - st.lx) >= 0.3 || Math.abs(py - st.ly) >= 0.3) {
+    } else if (i === to - 1 || Math.abs(px - st.lx) >= 0.3 || Math.abs(py - st.ly) >= 0.3) {
       // Sub-pixel steps add nothing visible but cost stroke time on 10^5-point paths.
       ctx.lineTo(px, py);
     } else continue;
@@ -111,8 +115,15 @@ export function drawLayer(
     st.ly = py;
   }
   ctx.stroke();
-  st.drawn = n;
-  return n - from;
+  st.drawn = to;
+  return to - from;
+}
+
+/** Path points of `xy` not yet stroked on `canvas` (0 when it is not a path canvas of that array). */
+export function pathBacklog(canvas: HTMLCanvasElement, xy: ArrayLike<number>, count: number): number {
+  const st = pathStates.get(canvas);
+  if (!st || st.xy !== xy) return 0;
+  return Math.max(0, Math.min(count, Math.floor(xy.length / 2)) - st.drawn);
 }
 
 /**

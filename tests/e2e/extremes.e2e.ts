@@ -40,15 +40,20 @@ const pageText = (page: Page) =>
       [...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' '),
   );
 
-/** Checks the page after an action begun at `sinceMs` (the page's clock), naming the action. */
-async function check(page: Page, what: string, sinceMs: number, failures: string[]) {
+/** The longest main-thread task since `sinceMs` (the page's clock) if it is over 200 ms, else null. */
+async function longTask(page: Page, what: string, sinceMs: number): Promise<string | null> {
   const tasks = await longTasks(page, sinceMs);
-  if (tasks[0] > 200)
-    failures.push(`${what}: main-thread tasks of ${tasks.slice(0, 3).map(Math.round).join(', ')} ms`);
+  return tasks[0] > 200
+    ? `${what}: main-thread tasks of ${tasks.slice(0, 3).map(Math.round).join(', ')} ms`
+    : null;
+}
+
+/** No frozen tab and no NaN, Infinity or undefined on the page after an action. */
+async function check(page: Page, what: string, failures: string[]) {
   const t0 = Date.now();
   await page.evaluate(() => 1);
   const answerMs = Date.now() - t0;
-  // The long-task record below is the measure of responsiveness; this only catches a frozen tab.
+  // The long-task record is the measure of responsiveness; this only catches a frozen tab.
   if (answerMs > 1000) failures.push(`${what}: the page answered after ${answerMs} ms`);
   const text = await pageText(page);
   const bad = /\b(NaN|Infinity|undefined)\b/.exec(text);
@@ -74,27 +79,46 @@ describe('every control at its extremes, by keyboard', () => {
         await page.keyboard.press(key);
         return true;
       };
-      for (let i = 0; i < n; i++) {
-        for (const key of ['Home', 'End'] as const) {
-          const t = await now();
-          if (!(await press(i, key))) continue;
-          await page.waitForTimeout(250);
-          await check(page, `${names[i]} ${key}`, t, failures);
-        }
-        // Back to the middle of the track, so the next slider is tried alone.
-        await page.evaluate((idx) => {
-          const s = document.querySelectorAll<HTMLInputElement>('input[type=range]')[idx];
+      const toMiddle = (idx: number) =>
+        page.evaluate((k) => {
+          const s = document.querySelectorAll<HTMLInputElement>('input[type=range]')[k];
           Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(s, '500');
           s.dispatchEvent(new Event('input', { bubbles: true }));
-        }, i);
+        }, idx);
+      /** Presses `key` on slider i (if enabled) and returns the long task it caused, if any. */
+      const attempt = async (i: number, key: 'Home' | 'End'): Promise<string | null | false> => {
+        const t = await now();
+        if (!(await press(i, key))) return false;
+        await page.waitForTimeout(250);
+        await check(page, `${names[i]} ${key}`, failures);
+        return longTask(page, `${names[i]} ${key}`, t);
+      };
+      const transient: string[] = [];
+      for (let i = 0; i < n; i++) {
+        for (const key of ['Home', 'End'] as const) {
+          const first = await attempt(i, key);
+          if (!first) continue;
+          // A garbage collection or the other core's load can land in any one task on this 2-core
+          // machine: a block the action causes happens again when the action is repeated.
+          await toMiddle(i);
+          await page.waitForTimeout(500);
+          const again = await attempt(i, key);
+          if (again) failures.push(`${first}; again on a repeat: ${again.split(': ')[1]}`);
+          else transient.push(first);
+        }
+        // Back to the middle of the track, so the next slider is tried alone.
+        await toMiddle(i);
       }
       for (const key of ['End', 'Home'] as const) {
         const t = await now();
         for (let i = 0; i < n; i++) await press(i, key);
         // Let the heaviest (or lightest) run stream for a while: its frames are what could block.
         await page.waitForTimeout(3000);
-        await check(page, `all sliders ${key}`, t, failures);
+        await check(page, `all sliders ${key}`, failures);
+        const lt = await longTask(page, `all sliders ${key}`, t);
+        if (lt) failures.push(lt);
       }
+      if (transient.length) console.log(`${e.id}: not repeated on a second try: ${transient.join('; ')}`);
       failures.push(...problems);
       console.log(`${e.id}: ${n} sliders × Home/End, all max, all min: failures = ${failures.length}`);
       expect(failures).toEqual([]);

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { drawLayer } from '../drawLayers';
+import { drawLayer, pathBacklog } from '../drawLayers';
 import { usePlot } from '../plotContext';
 
 export interface CanvasLayerSpec {
@@ -16,6 +16,8 @@ export interface CanvasLayerSpec {
   /** Line width (path) or square side (points), CSS px. */
   size?: number;
 }
+
+const pathPointsPerFrame = 5000;
 
 export const layerCount = (l: CanvasLayerSpec) =>
   Math.max(0, Math.min(l.count ?? Infinity, Math.floor(l.xy.length / 2)));
@@ -36,18 +38,31 @@ export function CanvasPointsMark({ layers }: { layers: CanvasLayerSpec[] }) {
     const ay = y(0);
     const map = { ax, bx: x(1) - ax, ay, by: y(1) - ay };
     const dpr = window.devicePixelRatio || 1;
-    layers.forEach((l, i) => {
-      const canvas = refs.current[i];
-      if (!canvas) return;
-      drawLayer(canvas, frame.plotW, frame.plotH, dpr, map, {
-        xy: l.xy,
-        count: layerCount(l),
-        color: l.color,
-        kind: l.kind,
-        alpha: layerAlpha(l),
-        size: layerSize(l),
+    let raf = 0;
+    // Path points stroked per animation frame, over all this mark's layers: ~5000 segments rasterise
+    // in tens of ms on a software canvas; a long path that arrives at once is finished in later frames.
+    const draw = () => {
+      let budget = pathPointsPerFrame;
+      let left = 0;
+      layers.forEach((l, i) => {
+        const canvas = refs.current[i];
+        if (!canvas) return;
+        const count = layerCount(l);
+        const spec = {
+          xy: l.xy,
+          count,
+          color: l.color,
+          kind: l.kind,
+          alpha: layerAlpha(l),
+          size: layerSize(l),
+        };
+        budget -= drawLayer(canvas, frame.plotW, frame.plotH, dpr, map, spec, Math.max(budget, 0));
+        if (l.kind === 'path') left += pathBacklog(canvas, l.xy, count);
       });
-    });
+      raf = left > 0 ? requestAnimationFrame(draw) : 0;
+    };
+    draw();
+    return () => cancelAnimationFrame(raf);
   });
   return (
     <>
