@@ -12,7 +12,7 @@ const matrix = (name: string) =>
   z.array(z.array(finiteNumber).min(1, `rows of ${name} must not be empty`)).min(1, `${name} needs a row`);
 
 /** Theorem 3's poles are an n·m × n·m dense eigenproblem, O((n·m)³): 2000 takes ~1 min on 2 cores. */
-export const maxPoleProblem = 2000;
+const maxPoleProblem = 2000;
 
 /** Input contract of `lab kd` (the fixture's inputs): X n × d, y n, W m × d (student = teacher units), a m. */
 export const kdInputSchema = z
