@@ -52,32 +52,13 @@ export function App() {
         </label>
       </header>
       <StatusLine def={def} />
-      {notices.length > 0 && (
-        <div className="notices" role="alert" data-testid="url-notices">
-          <strong>Some of the link was not used:</strong>
-          <ul>
-            {notices.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-          <button type="button" onClick={dismiss}>
-            dismiss
-          </button>
-        </div>
-      )}
-      {engineNotices.length > 0 && (
-        <div className="notices engine-notices" role="alert" data-testid="engine-notices">
-          <strong>The engine:</strong>
-          <ul>
-            {engineNotices.map((n, i) => (
-              <li key={i}>{n}</li>
-            ))}
-          </ul>
-          <button type="button" onClick={dismissEngine}>
-            dismiss
-          </button>
-        </div>
-      )}
+      <Notices
+        title="Some of the link was not used:"
+        items={notices}
+        onDismiss={dismiss}
+        testId="url-notices"
+      />
+      <Notices title="The engine:" items={engineNotices} onDismiss={dismissEngine} testId="engine-notices" />
       <main className="main">
         <Controls def={def} />
         <div className="content">
@@ -87,6 +68,24 @@ export function App() {
         </div>
       </main>
       <Footer />
+    </div>
+  );
+}
+
+/** A dismissable list of messages (a repaired link, an engine that restarted); nothing when empty. */
+function Notices(props: { title: string; items: string[]; onDismiss: () => void; testId: string }) {
+  if (props.items.length === 0) return null;
+  return (
+    <div className="notices" role="alert" data-testid={props.testId}>
+      <strong>{props.title}</strong>
+      <ul>
+        {props.items.map((n, i) => (
+          <li key={i}>{n}</li>
+        ))}
+      </ul>
+      <button type="button" onClick={props.onDismiss}>
+        dismiss
+      </button>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experiments } from '../../src/experiments';
-import { launch, longTasks, openPage, serveDist, waitForBackend } from './harness';
+import { launch, longTasks, openPage, pageText, serveDist, waitForBackend } from './harness';
 
 /**
  * Extremes (issue 12): every slider of every experiment (found in the registry) to its minimum and
@@ -23,22 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** The page's own text (not the link's, which the notices quote) and its SVG labels. */
-const pageText = (page: Page) =>
-  page.evaluate(
-    () =>
-      [...document.body.children]
-        .map((el) =>
-          (el as HTMLElement).innerText.replace(
-            (el.querySelector('[data-testid=url-notices]') as HTMLElement | null)?.innerText ?? '\u0000',
-            '',
-          ),
-        )
-        .join(' ') +
-      ' ' +
-      [...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' '),
-  );
 
 /** The longest main-thread task since `sinceMs` (the page's clock) if it is over 200 ms, else null. */
 async function longTask(page: Page, what: string, sinceMs: number): Promise<string | null> {

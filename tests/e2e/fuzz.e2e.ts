@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { experiments } from '../../src/experiments';
 import { createLabStore } from '../../src/store/labStore';
 import { fuzzHashes } from '../reliability/urlFuzz';
-import { launch, openPage, serveDist, waitForBackend } from './harness';
+import { launch, openPage, pageText, serveDist, waitForBackend } from './harness';
 
 /**
  * The real browser's share of the URL fuzz: a seeded sample of the in-process fuzz's links (same
@@ -50,19 +50,7 @@ describe(`URL fuzz in the browser (seed ${seed}, ${sample} links)`, () => {
       await page.evaluate(() => 1);
       const answerMs = Date.now() - t0;
       // The notices quote the link verbatim (a user may have typed "Infinity"); everything else is ours.
-      const text = await page.evaluate(
-        () =>
-          [...document.body.children]
-            .map((el) =>
-              (el as HTMLElement).innerText.replace(
-                (el.querySelector('[data-testid=url-notices]') as HTMLElement | null)?.innerText ?? '\u0000',
-                '',
-              ),
-            )
-            .join(' ') +
-          ' ' +
-          [...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' '),
-      );
+      const text = await pageText(page);
       const bad = /\b(NaN|Infinity|undefined)\b/.exec(text);
       const notices = await page.locator('[data-testid=url-notices] li').count();
       // What the store says of this link in-process is what the page must show.

@@ -108,3 +108,19 @@ export async function renderCounts(page: Page): Promise<Record<string, number>> 
     ...((window as unknown as { __labRenders?: Record<string, number> }).__labRenders ?? {}),
   }));
 }
+
+/** The page's own text (not the link's, which the notices quote) and its SVG labels. */
+export const pageText = (page: Page) =>
+  page.evaluate(
+    () =>
+      [...document.body.children]
+        .map((el) =>
+          (el as HTMLElement).innerText.replace(
+            (el.querySelector('[data-testid=url-notices]') as HTMLElement | null)?.innerText ?? '\u0000',
+            '',
+          ),
+        )
+        .join(' ') +
+      ' ' +
+      [...document.querySelectorAll('svg text')].map((t) => t.textContent).join(' '),
+  );
