@@ -106,16 +106,21 @@ export function MarkerMark({ marker }: { marker: LineMarker }) {
     throttle.current?.flush();
     if (e.currentTarget.hasPointerCapture(e.pointerId)) e.currentTarget.releasePointerCapture(e.pointerId);
   };
+  const sent = useRef<{ from: number; to: number } | null>(null);
   const onKeyDown = (e: KeyboardEvent<SVGGElement>) => {
     if (!onChange) return;
+    // Keys can outrun the re-render (panels render from a deferred state): step from the value this
+    // marker last sent while the prop still shows the one it was sent from.
+    const from = sent.current && sent.current.from === value ? sent.current.to : value;
     let next: number;
     if (e.key === 'Home') next = Math.min(domain[0], domain[1]);
     else if (e.key === 'End') next = Math.max(domain[0], domain[1]);
-    else if (e.key in KEY_STEPS) next = stepMarker(x, value, KEY_STEPS[e.key] * (e.shiftKey ? 10 : 1));
+    else if (e.key in KEY_STEPS) next = stepMarker(x, from, KEY_STEPS[e.key] * (e.shiftKey ? 10 : 1));
     else return;
     e.preventDefault();
     setFocused(true);
     throttle.current?.cancel();
+    sent.current = { from: value, to: next };
     onChange(next);
   };
 
