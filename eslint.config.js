@@ -3,6 +3,27 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
+/** Packages that math must not touch: the GPU (tfjs), React, the DOM (d3-selection and friends), app state. */
+const notInMath = {
+  group: [
+    '@tensorflow/*',
+    'react',
+    'react/*',
+    'react-dom',
+    'react-dom/*',
+    'd3',
+    'd3-selection',
+    'd3-transition',
+    'd3-zoom',
+    'd3-drag',
+    'katex',
+    'katex/*',
+    'zustand',
+    'zustand/*',
+  ],
+  message: 'Math is plain float64 TypeScript: no tfjs, React, DOM or app state.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'public', '.gpu'] },
   js.configs.recommended,
@@ -25,6 +46,61 @@ export default tseslint.config(
     files: ['src/engine/**', 'src/math/**', 'src/charts/**', 'src/models/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/experiments/**'] }],
+    },
+  },
+  // Math is plain float64 TypeScript: the shared kit (src/math) and each paper's own theory
+  // (src/experiments/<id>/math) import no tfjs, React, DOM or app code, only other math, numeric libraries
+  // and test fixtures. A paper's math may name its experiment's types (import type), nothing else there.
+  {
+    files: ['src/math/**', 'src/experiments/*/math/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['document', 'window', 'navigator', 'localStorage', 'requestAnimationFrame'].map((name) => ({
+          name,
+          message: 'Math runs in node, in workers and in the CLI: no DOM.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['src/math/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            notInMath,
+            {
+              regex: '^\\.\\./(?!\\.\\./tests/fixtures/)',
+              message: 'src/math imports only src/math (and test fixtures).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/experiments/*/math/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            notInMath,
+            {
+              regex: '^\\.\\./\\.\\./(?!\\.\\./math/|\\.\\./\\.\\./tests/fixtures/)',
+              message: "A paper's math imports only its own math/, src/math and test fixtures.",
+            },
+            {
+              regex: '^\\.\\./(?!\\.\\./)',
+              allowTypeImports: true,
+              message:
+                "A paper's math may name its experiment's types (import type), nothing else outside math/.",
+            },
+          ],
+        },
+      ],
     },
   },
 );

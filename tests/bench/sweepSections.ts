@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { kdPoles } from '../../src/math/kernelDistillation';
+import { kdPoles } from '../../src/experiments/kernel-distillation/math/kernelDistillation';
 import { defaultParams as kdDefaults } from '../../src/experiments/kernel-distillation/params';
 import { openPage, waitForBackend } from '../e2e/harness';
 

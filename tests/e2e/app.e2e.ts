@@ -4,10 +4,10 @@ import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chainSeed } from '../../src/math/chainRng';
 import { makePanelData } from '../../src/experiments/label-noise-sgd/model';
-import { moments2d } from '../../src/experiments/label-noise-sgd/moments';
+import { moments2d } from '../../src/experiments/label-noise-sgd/math/moments';
 import { advanceChainsCpu } from '../../src/experiments/label-noise-sgd/sgdCpu';
 import { olsParamsSchema, defaultParams as olsDefaults } from '../../src/experiments/label-noise-sgd/params';
-import { sgdLeastSquaresTheory } from '../../src/math/sgdLeastSquaresTheory';
+import { sgdLeastSquaresTheory } from '../../src/experiments/label-noise-sgd/math/sgdLeastSquaresTheory';
 import { launch, openPage, serveDist, waitForBackend } from './harness';
 
 /** The chains the page should compute, computed here in Node with the same code and streams. */

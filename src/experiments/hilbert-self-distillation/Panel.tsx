@@ -15,7 +15,7 @@ import { sci } from '../../app/format';
 import { useElementWidth } from '../../app/useElementWidth';
 import { countRender } from '../../app/renderCount';
 import { useLab } from '../../app/storeContext';
-import { prop5Bound } from '../../math/hilbertSelfDistillation';
+import { prop5Bound } from './math/hilbertSelfDistillation';
 import type { PanelProps } from '../types';
 import { greenCurve, grid, hilbertModel } from './model';
 import type { HilbertParams } from './params';

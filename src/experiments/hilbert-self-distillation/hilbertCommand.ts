@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { finiteNumber } from '../../schema/numbers';
-import { selfDistill } from '../../math/hilbertSelfDistillation';
+import { selfDistill } from './math/hilbertSelfDistillation';
 
 /** Largest K `lab hilbert` accepts (O(K³): K = 400 takes 2 s, 800 about 7 s on 2 cores). */
 const maxHilbertPoints = 1000;

@@ -1,7 +1,7 @@
 import seedrandom from 'seedrandom';
-import { fitCurves, InfeasibleError, selfDistill, type HilbertRun } from '../../math/hilbertSelfDistillation';
+import { fitCurves, InfeasibleError, selfDistill, type HilbertRun } from './math/hilbertSelfDistillation';
 import { gaussian } from '../../math/rng';
-import { splineGreen } from '../../math/splineGreen';
+import { splineGreen } from './math/splineGreen';
 import { targetFunctions, type HilbertParams } from './params';
 
 /**

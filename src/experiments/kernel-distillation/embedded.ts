@@ -1,15 +1,15 @@
 import type { JobContext } from '../../engine/job';
 import { seededNormal, seededUniform } from '../../math/rng';
-import { alignKernels, bandwidths, crossGram, gaussianFromGram } from './alignf';
+import { alignKernels, bandwidths, crossGram, gaussianFromGram } from './math/alignf';
 import type { KdProblem } from './data';
 import type { KdFrame } from './frames';
 import { ntkTop, overlapSets } from './overlapSets';
 import type { BatchSpec } from './nets';
-import { embed, nystromMap } from './nystrom';
+import { embed, nystromMap } from './math/nystrom';
 import type { KdParams } from './params';
 import { trainStudents } from './students';
 import { f32, features, netData, sampledUnits, trainTeacher, units, type Teacher } from './teacher';
-import { gramTop } from './theory';
+import { gramTop } from './math/theory';
 
 /**
  * Sections 4.3 and 4.5 (Fig. 4, 6): learn a kernel from seven Gaussians by centred alignment with the

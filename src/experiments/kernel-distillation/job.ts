@@ -14,7 +14,7 @@ import { ntkTop, overlapSets } from './overlapSets';
 import type { KdParams } from './params';
 import { trainStudents } from './students';
 import { f32, features, netData, sampledUnits, trainTeacher, units, type Teacher } from './teacher';
-import { gramTop, kdTheory, relativeError, tailRate } from './theory';
+import { gramTop, kdTheory, relativeError, tailRate } from './math/theory';
 
 /**
  * Rahbar et al. at the lab's scale: a teacher (m̄ units) trained on the labels by full-batch GD, then

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { finiteNumber } from '../../schema/numbers';
-import {
-  hiddenFeatures,
-  kdFinalOutputs,
-  kdPoles,
-  slowestPole,
-  zeroPoles,
-} from '../../math/kernelDistillation';
+import { hiddenFeatures, kdFinalOutputs, kdPoles, slowestPole, zeroPoles } from './math/kernelDistillation';
 
 const matrix = (name: string) =>
   z.array(z.array(finiteNumber).min(1, `rows of ${name} must not be empty`)).min(1, `${name} needs a row`);

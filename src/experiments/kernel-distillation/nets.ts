@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import type { KdActivation } from '../../math/kernelDistillation';
+import type { KdActivation } from './math/kernelDistillation';
 
 /**
  * Batched two-layer networks f(x) = Σ_k a_k/√m σ(w_kᵀx) with per-run output weights V = a/√m, targets

@@ -1,6 +1,6 @@
 import type { KdProblem } from './data';
 import type { OverlapSet } from './frames';
-import { featureOverlaps, ntkGram, topEigen } from './overlap';
+import { featureOverlaps, ntkGram, topEigen } from './math/overlap';
 import type { KdParams } from './params';
 import { features, units } from './teacher';
 

@@ -1,7 +1,7 @@
 import type { JobContext } from '../../engine/job';
 import type { KdFrame, NetInputs } from './frames';
 import { BatchNets, type BatchSpec } from './nets';
-import { relativeError } from './theory';
+import { relativeError } from './math/theory';
 import { checkpoints, frameMs } from './teacher';
 
 export interface StudentsEnd {

@@ -13,7 +13,14 @@ import {
 } from '../../charts';
 import { sci } from '../../app/format';
 import type { OlsParams } from './params';
-import { axisGrid, meanGradFSq, meanLossGradSq, sweep, type SweepAxis, type SweepPoint } from './regulariser';
+import {
+  axisGrid,
+  meanGradFSq,
+  meanLossGradSq,
+  sweep,
+  type SweepAxis,
+  type SweepPoint,
+} from './math/regulariser';
 import type { OlsResults } from './results';
 import type { PanelModel } from './theory';
 

@@ -4,11 +4,11 @@ import fixture from '../../../tests/fixtures/ols-paper-20I-s0.25.json';
 import { startJob, type JobContext } from '../../engine/job';
 import { labelNoiseSgdJob as labelNoiseSgdJobDef } from './jobs';
 import { chainSeed } from '../../math/chainRng';
-import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
+import { sgdLeastSquaresTheory } from './math/sgdLeastSquaresTheory';
 import { TfjsOlsChains } from './chainsTfjs';
 import { labelNoiseSgdJob, type OlsFrame } from './job';
 import { makePanelData } from './model';
-import { moments2d } from './moments';
+import { moments2d } from './math/moments';
 import { defaultParams, type OlsParams } from './params';
 import { advanceChainsCpu, type OlsData } from './sgdCpu';
 
@@ -135,7 +135,7 @@ describe('the label-noise SGD job, headless', () => {
 
 describe('the exact transient covariance matches the chains step by step', () => {
   it('tr Cov at t = 3, 8, 20, 60 within 5% (20000 chains from β = 0)', async () => {
-    const { transientCovariance } = await import('../../math/sgdLeastSquaresTheory');
+    const { transientCovariance } = await import('./math/sgdLeastSquaresTheory');
     const chains = 20000;
     const pos = new Float32Array(2 * chains);
     const rng = Uint32Array.from({ length: chains }, (_, c) => chainSeed(3, c));

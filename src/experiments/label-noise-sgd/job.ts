@@ -4,7 +4,7 @@ import { ChainPool } from './chainsPool';
 import { TfjsOlsChains } from './chainsTfjs';
 import { beta0, makePanelData, type PanelData } from './model';
 import { maxDrawnChains, maxPathPoints } from './limits';
-import { moments2d } from './moments';
+import { moments2d } from './math/moments';
 import { panelsOf, type OlsParams } from './params';
 import { advanceChainsCpu, advancePathCpu, type PathState } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';

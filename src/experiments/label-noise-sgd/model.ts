@@ -1,6 +1,6 @@
 import seedrandom from 'seedrandom';
 import { gaussianPair } from '../../math/rng';
-import { sgdLeastSquaresTheory, type SgdTheory } from '../../math/sgdLeastSquaresTheory';
+import { sgdLeastSquaresTheory, type SgdTheory } from './math/sgdLeastSquaresTheory';
 import type { OlsData } from './sgdCpu';
 import type { OlsParams, PanelSpec } from './params';
 

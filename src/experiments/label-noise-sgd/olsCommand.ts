@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { finiteNumber } from '../../schema/numbers';
-import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
+import { sgdLeastSquaresTheory } from './math/sgdLeastSquaresTheory';
 
 /** Largest d `lab ols` accepts: its cost grows as d⁶ (d = 20: 2.5 s, 28: 5 s, 36: 17 s on 2 cores). */
 const maxOlsColumns = 32;

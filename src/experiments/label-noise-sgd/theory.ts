@@ -1,4 +1,4 @@
-import { transientCovariance } from '../../math/sgdLeastSquaresTheory';
+import { transientCovariance } from './math/sgdLeastSquaresTheory';
 import { beta0, makePanelData, panelTheory, type PanelData, type PanelTheory } from './model';
 import { panelsOf, type OlsParams, type PanelSpec } from './params';
 

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type LineSeries, type PathLayer } from '../../charts';
 import { sci } from '../../app/format';
-import { outsideComponentPredicted } from '../../math/linearGradientDescent';
+import { outsideComponentPredicted } from './math/linearGradientDescent';
 import type { LinearResults } from './results';
 import type { TrajectorySample } from './frames';
 

@@ -5,7 +5,7 @@ import { useLab } from '../../app/storeContext';
 import type { FashionFrame, KappaFrame } from './frames';
 import { fashionPairs, type LinearParams } from './params';
 import { ci95 } from './RiskVsNFigure';
-import { boundAgainstKappa } from './theoryCurves';
+import { boundAgainstKappa } from './math/theoryCurves';
 
 const round3 = (v: number) => Number(v.toPrecision(3));
 

@@ -4,7 +4,7 @@ import { percent, sci } from '../../app/format';
 import type { MonotonicityFrame, MonotonicityLearner } from './frames';
 import type { LinearParams } from './params';
 import { deltaColor, hardColor } from './RiskVsNFigure';
-import { taskName } from './task';
+import { taskName } from './math/task';
 
 const colorOf = (id: string) =>
   id === 'limit' ? colors.theory : id === 'soft' ? colors.student : id === 'hard' ? hardColor : deltaColor;

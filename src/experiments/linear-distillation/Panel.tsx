@@ -1,7 +1,7 @@
 import { Equation } from '../../app/Equation';
 import { sci } from '../../app/format';
 import { useElementWidth } from '../../app/useElementWidth';
-import { corollary1Bound, corollary2Bound, theorem3Bound } from '../../math/angularTasks';
+import { corollary1Bound, corollary2Bound, theorem3Bound } from './math/angularTasks';
 import type { PanelProps } from '../types';
 import { ConvergenceFigure } from './ConvergenceFigure';
 import { DeltaFigure, KappaFigure } from './KappaDeltaFigures';
@@ -9,7 +9,7 @@ import { MonotonicityFigure } from './MonotonicityFigure';
 import type { LinearParams } from './params';
 import type { LinearResults } from './results';
 import { RiskVsNFigure } from './RiskVsNFigure';
-import { taskName, taskOf } from './task';
+import { taskName, taskOf } from './math/task';
 import { TaskGeometryFigure } from './TaskGeometryFigure';
 
 /** The bound at the current controls, in words and numbers (the e2e tests read it). */

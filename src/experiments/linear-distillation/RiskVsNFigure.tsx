@@ -4,8 +4,8 @@ import { sci } from '../../app/format';
 import { useLab } from '../../app/storeContext';
 import type { RiskVsNFrame, SetSummary } from './frames';
 import type { LinearParams } from './params';
-import { taskName, taskOf } from './task';
-import { boundsAgainstN } from './theoryCurves';
+import { taskName, taskOf } from './math/task';
+import { boundsAgainstN } from './math/theoryCurves';
 
 /** The 95 % interval of the mean over transfer sets: mean ± 1.96·sd/√sets. */
 export const ci95 = (xs: readonly SetSummary[]) => ({

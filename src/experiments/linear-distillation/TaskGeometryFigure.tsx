@@ -1,9 +1,9 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type PathLayer } from '../../charts';
 import { sci } from '../../app/format';
-import type { AngularTask } from '../../math/angularTasks';
+import type { AngularTask } from './math/angularTasks';
 import type { LinearParams } from './params';
-import { figureTasks, GAUSS_RATIO, planeSamples, tailCurves } from './theoryCurves';
+import { figureTasks, GAUSS_RATIO, planeSamples, tailCurves } from './math/theoryCurves';
 
 const SAMPLES = 1200;
 const taskColor = { kappa: palette[0], margin: palette[2], gauss: palette[3] } as const;

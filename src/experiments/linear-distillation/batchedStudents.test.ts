@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { makeRng, sampleReduced } from '../../math/angularSampling';
-import { acceleratedGd } from '../../math/linearGradientDescent';
-import { teacherTargets } from '../../math/linearDistillation';
+import { makeRng, sampleReduced } from './math/angularSampling';
+import { acceleratedGd } from './math/linearGradientDescent';
+import { teacherTargets } from './math/linearDistillation';
 import { trainStudents } from './batchedStudents';
-import { angleToTeacher, buildBatch, weightsOf, type StudentProblem } from './studentProblems';
+import { angleToTeacher, buildBatch, weightsOf, type StudentProblem } from './math/studentProblems';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -4,7 +4,7 @@ import type * as tfjs from '@tensorflow/tfjs';
  * Many linear students trained at once (tfjs, any backend): B problems stacked as tensors, one
  * batched program of matMuls per step. Each problem b has up to m points in D coordinates (padding
  * rows carry weight 0), its own targets (soft or hard labels) and its own step size. The optimiser is
- * acceleratedGd of src/math/linearGradientDescent.ts (the float64 reference the tests compare with):
+ * acceleratedGd of ./math/linearGradientDescent.ts (the float64 reference the tests compare with):
  * Nesterov momentum k/(k + 3) with adaptive restart, from w = 0.
  */
 export interface StudentBatch {

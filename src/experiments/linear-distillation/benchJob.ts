@@ -1,7 +1,7 @@
 import type { JobContext } from '../../engine/job';
-import { makeRng, sampleReduced } from '../../math/angularSampling';
-import { acceleratedGd, safeStep } from '../../math/linearGradientDescent';
-import { teacherTargets } from '../../math/linearDistillation';
+import { makeRng, sampleReduced } from './math/angularSampling';
+import { acceleratedGd, safeStep } from './math/linearGradientDescent';
+import { teacherTargets } from './math/linearDistillation';
 import type { LinearBenchParams } from './benchParams';
 import { monotonicityStage } from './monotonicityStage';
 import { defaultParams } from './params';

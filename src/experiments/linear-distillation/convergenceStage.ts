@@ -1,10 +1,5 @@
-import { makeRng, sampleReduced } from '../../math/angularSampling';
-import {
-  crossEntropyGradient,
-  distillationSolution,
-  norm,
-  teacherTargets,
-} from '../../math/linearDistillation';
+import { makeRng, sampleReduced } from './math/angularSampling';
+import { crossEntropyGradient, distillationSolution, norm, teacherTargets } from './math/linearDistillation';
 import {
   balancedInit,
   deepStudentGd,
@@ -12,10 +7,10 @@ import {
   safeStep,
   theorem2DistanceBound,
   type TrajectoryPoint,
-} from '../../math/linearGradientDescent';
+} from './math/linearGradientDescent';
 import type { ConvergenceFrame, ConvergenceMeta, TrajectorySample } from './frames';
 import type { LinearParams } from './params';
-import { taskOf } from './task';
+import { taskOf } from './math/task';
 
 /** About this many multiply-adds per run: the step count shrinks for large n·d (said on the page). */
 const FLOP_BUDGET = 4e8;

@@ -1,7 +1,7 @@
 import type { FashionSubset } from '../../data/fashionMnist';
-import { makeRng, type PointCloud } from '../../math/angularSampling';
-import { distillationSolution, gramTopEigenvalue, norm } from '../../math/linearDistillation';
-import { acceleratedGd } from '../../math/linearGradientDescent';
+import { makeRng, type PointCloud } from './math/angularSampling';
+import { distillationSolution, gramTopEigenvalue, norm } from './math/linearDistillation';
+import { acceleratedGd } from './math/linearGradientDescent';
 import { summarize, type SetSummary } from './frames';
 import { fashionPairs, type FashionPair } from './params';
 

@@ -5,7 +5,7 @@ import {
   type FashionSubset,
 } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
-import type { RiskTable } from '../../math/riskTable';
+import type { RiskTable } from './math/riskTable';
 import { convergenceStage } from './convergenceStage';
 import { fashionModel, fashionRisk, FASHION_DRAWS, type FashionModel } from './fashionStage';
 import type { ConvergenceFrame, FashionFrame, KappaFrame, LinearFrame, MonotonicityFrame } from './frames';

@@ -1,5 +1,5 @@
-import { riskAtAngle } from '../../math/angularTasks';
-import { makeRng, reducedStudentAngle, sampleReduced } from '../../math/angularSampling';
+import { riskAtAngle } from './math/angularTasks';
+import { makeRng, reducedStudentAngle, sampleReduced } from './math/angularSampling';
 import { summarize, type KappaFrame, type SetSummary } from './frames';
 import { fig3Kappas, type LinearParams } from './params';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { finiteNumber } from '../../schema/numbers';
-import { distillationSolution } from '../../math/linearDistillation';
+import { distillationSolution } from './math/linearDistillation';
 
 /** Input contract of `lab linear`: the fixture's `X` (rows are points) and `wStar`. */
 export const linearInputSchema = z

@@ -1,6 +1,6 @@
 import type { JobContext } from '../../engine/job';
-import { makeRng, reducedStudentAngle, sampleReduced, type PointCloud } from '../../math/angularSampling';
-import { riskTable } from '../../math/riskTable';
+import { makeRng, reducedStudentAngle, sampleReduced, type PointCloud } from './math/angularSampling';
+import { riskTable } from './math/riskTable';
 import { trainStudents } from './batchedStudents';
 import { summarize, type MonotonicityFrame, type MonotonicityLearner } from './frames';
 import { fig5Deltas, type LinearParams } from './params';
@@ -13,8 +13,8 @@ import {
   unsigned,
   weightsOf,
   type StudentProblem,
-} from './studentProblems';
-import { taskOf } from './task';
+} from './math/studentProblems';
+import { taskOf } from './math/task';
 
 /** Multiply-adds of one Fig. 5 program at most (sets are dropped beyond it, and the page says so). */
 const FIG5_BUDGET = 2e10;

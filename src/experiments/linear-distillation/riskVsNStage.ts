@@ -1,6 +1,6 @@
 import type { JobContext } from '../../engine/job';
-import { makeRng, reducedStudentAngle, sampleReduced, type PointCloud } from '../../math/angularSampling';
-import { riskTable, type RiskTable } from '../../math/riskTable';
+import { makeRng, reducedStudentAngle, sampleReduced, type PointCloud } from './math/angularSampling';
+import { riskTable, type RiskTable } from './math/riskTable';
 import { trainStudents } from './batchedStudents';
 import { summarize, type LearnerId, type RiskVsNFrame, type SetSummary } from './frames';
 import type { LinearParams } from './params';
@@ -11,8 +11,8 @@ import {
   limitStudent,
   orthogonalDirection,
   weightsOf,
-} from './studentProblems';
-import { taskOf } from './task';
+} from './math/studentProblems';
+import { taskOf } from './math/task';
 
 /** Multiply-adds per n at most; fewer sets beyond it (the page says how many). */
 const PER_N_BUDGET = 6e8;

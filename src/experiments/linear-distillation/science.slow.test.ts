@@ -3,16 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
-import { theorem3Bound } from '../../math/angularTasks';
-import { makeRng, sampleReduced } from '../../math/angularSampling';
-import { riskTable } from '../../math/riskTable';
+import { theorem3Bound } from './math/angularTasks';
+import { makeRng, sampleReduced } from './math/angularSampling';
+import { riskTable } from './math/riskTable';
 import { trainStudents } from './batchedStudents';
 import { fashionModel, fashionRisk, type FashionModel } from './fashionStage';
 import type { KappaFrame, MonotonicityFrame } from './frames';
 import { kappaStage } from './kappaStage';
 import { monotonicityStage } from './monotonicityStage';
 import { defaultParams, fig3Kappas, fig4Deltas, type LinearParams } from './params';
-import { angleToTeacher, buildBatch, weightsOf } from './studentProblems';
+import { angleToTeacher, buildBatch, weightsOf } from './math/studentProblems';
 
 /**
  * The paper's three claims, measured here with stated margins (each failing test would mean the lab no

@@ -7,7 +7,7 @@ import type { CheckpointFrame } from './job';
 import { trainSplitSize, type NoiseKind, type PageParams } from './params';
 import type { NoisyResults } from './results';
 import { selectByValidation, summarise, type RunSummary } from './summary';
-import { implicitStrength } from '../../math/logitNoise';
+import { implicitStrength } from './math/logitNoise';
 
 const width = 430;
 const height = 260;

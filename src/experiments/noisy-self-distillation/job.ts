@@ -2,7 +2,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { numClasses, pixelsPerImage, type FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
 import { chainSeed, indexOf, xorshift32 } from '../../math/chainRng';
-import { swapVariance } from '../../math/logitNoise';
+import { swapVariance } from './math/logitNoise';
 import { disposeMlp, initMlp, mlpLogits, mlpVariables, type Mlp } from '../../models/mlp';
 import { trainOnTargets, type TrainProgress } from '../../models/trainOnTargets';
 import { fashionSubsetFor } from '../../data/fashionTensors';

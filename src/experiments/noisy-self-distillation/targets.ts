@@ -1,5 +1,5 @@
 import { chainSeed } from '../../math/chainRng';
-import { gaussianLogits, swapLogits } from '../../math/logitNoise';
+import { gaussianLogits, swapLogits } from './math/logitNoise';
 import { seededUniform } from '../../math/rng';
 import { noiseKinds, type RunSpec } from './params';
 

@@ -1,5 +1,5 @@
-import type { AngularTask } from '../../math/angularTasks';
-import type { LinearParams } from './params';
+import type { AngularTask } from './angularTasks';
+import type { LinearParams } from '../params';
 
 /** The synthetic task of the current controls (the margin control is in degrees). */
 export function taskOf(p: Pick<LinearParams, 'task' | 'kappa' | 'margin'>): AngularTask {

@@ -5,8 +5,8 @@ import {
   relativeError,
   slowestPole,
   zeroPoles,
-} from '../../math/kernelDistillation';
-import type { KdActivation } from '../../math/kernelDistillation';
+} from './kernelDistillation';
+import type { KdActivation } from './kernelDistillation';
 
 /** The pole solve is a dense symmetric eigenproblem of size n·m: capped so the page stays responsive
  * (ml-matrix in the worker: n·m = 800 took ~8 s on wasm/SwiftShader). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fixture from '../../../tests/fixtures/ols-paper-20I-s0.25.json';
+import fixture from '../../../../tests/fixtures/ols-paper-20I-s0.25.json';
 import {
   axisGrid,
   eq16Strength,

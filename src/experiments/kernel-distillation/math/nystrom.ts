@@ -1,4 +1,4 @@
-import { symmetricEigen } from '../../math/ntkRelu';
+import { symmetricEigen } from '../../../math/ntkRelu';
 
 /**
  * Nyström embedding of a kernel from r landmarks (Williams & Seeger): with K_LL = UΛUᵀ,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { integrate } from '../../math/quadrature';
+import { integrate } from '../../../math/quadrature';
 import { derivativeCorrelation, featureOverlaps, ntkGram, topEigen } from './overlap';
 
 const gauss = (f: (z: number) => number) =>

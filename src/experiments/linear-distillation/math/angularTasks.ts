@@ -5,7 +5,7 @@
  * classifier depends only on its angle φ to w* (riskAtAngle), and Theorem 3's bound only on p.
  */
 import { regularizedBeta } from './incompleteBeta';
-import { integrate } from './quadrature';
+import { integrate } from '../../../math/quadrature';
 
 const HALF_PI = Math.PI / 2;
 

@@ -1,6 +1,6 @@
-import { reducedProjection, type PointCloud } from '../../math/angularSampling';
-import { gramTopEigenvalue } from '../../math/linearDistillation';
-import type { StudentBatch } from './batchedStudents';
+import { reducedProjection, type PointCloud } from './angularSampling';
+import { gramTopEigenvalue } from './linearDistillation';
+import type { StudentBatch } from '../batchedStudents';
 
 /** One student to train: the first `rows` points of a cloud (w* = e₁), on soft or hard labels. */
 export interface StudentProblem {

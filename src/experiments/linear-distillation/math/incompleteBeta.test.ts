@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { logGamma, regularizedBeta } from './incompleteBeta';
-import { integrate } from './quadrature';
+import { integrate } from '../../../math/quadrature';
 
 // References: scipy.special.gammaln / betainc (SciPy 1.17), independent of this code.
 describe('log Γ and the regularised incomplete beta function against SciPy', () => {

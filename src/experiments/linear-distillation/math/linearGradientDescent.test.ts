@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import fixture from '../../tests/fixtures/linear-n8-d30.json';
+import fixture from '../../../../tests/fixtures/linear-n8-d30.json';
 import { makeRng, sampleReduced } from './angularSampling';
 import { crossEntropyGradient, distillationSolution, norm, teacherTargets } from './linearDistillation';
 import {

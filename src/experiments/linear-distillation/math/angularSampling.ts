@@ -9,7 +9,7 @@
  *   rotations, so the reduced draw is exact in distribution and costs O(rows²) instead of O(rows·d).
  */
 import { angleFromUniform, type AngularTask } from './angularTasks';
-import { gaussian, seededUniform } from './rng';
+import { gaussian, seededUniform } from '../../../math/rng';
 
 export interface Rng {
   uniform: () => number;

@@ -1,4 +1,4 @@
-import { symmetricEigen } from '../../math/ntkRelu';
+import { symmetricEigen } from '../../../math/ntkRelu';
 
 /**
  * Section 4.4's simplified overlap α: H∞ = E_w[H(0)] for w ~ N(0, κ² I), i.e.

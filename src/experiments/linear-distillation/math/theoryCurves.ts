@@ -3,15 +3,9 @@
  * a frame): p(θ) of the three tasks, Theorem 3's bound and its corollaries against n and against κ,
  * and the 2-D samples of Fig. 1–2.
  */
-import {
-  angleTail,
-  corollary1Bound,
-  corollary2Bound,
-  theorem3Bound,
-  type AngularTask,
-} from '../../math/angularTasks';
-import { makeRng, sampleFull } from '../../math/angularSampling';
-import type { LinearParams } from './params';
+import { angleTail, corollary1Bound, corollary2Bound, theorem3Bound, type AngularTask } from './angularTasks';
+import { makeRng, sampleFull } from './angularSampling';
+import type { LinearParams } from '../params';
 import { taskOf } from './task';
 
 /** The general task of Fig. 1–2 (Task C): a 2-D Gaussian 3× wider along the boundary than across it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussianLogits, implicitStrength, swapLogits, swapMean, swapVariance } from './logitNoise';
-import { seededUniform } from './rng';
+import { seededUniform } from '../../../math/rng';
 
 const y = [2.5, -1.2, 0.3, 4.1, -3.0, 0.0, 1.7, -0.6, 2.2, -2.9];
 const L = y.length;

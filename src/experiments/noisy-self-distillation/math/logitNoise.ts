@@ -1,4 +1,4 @@
-import { gaussian } from './rng';
+import { gaussian } from '../../../math/rng';
 
 /**
  * Label noise on a teacher's logit vector, as in Xiong et al. §5 (noisy self-distillation): Gaussian

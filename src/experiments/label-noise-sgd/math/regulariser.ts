@@ -1,4 +1,4 @@
-import { sgdLeastSquaresTheory } from '../../math/sgdLeastSquaresTheory';
+import { sgdLeastSquaresTheory } from './sgdLeastSquaresTheory';
 
 /**
  * Eq. (16) of Xiong et al. for least squares, in float64 (no DOM, no tfjs): the implicit-regulariser

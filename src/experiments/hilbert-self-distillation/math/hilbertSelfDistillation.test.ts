@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
-import fixture from '../../tests/fixtures/hilbert-mobahi-eps0.04.json';
+import fixture from '../../../../tests/fixtures/hilbert-mobahi-eps0.04.json';
 import { InfeasibleError, fitCurves, prop5Bound, selfDistill } from './hilbertSelfDistillation';
 import { splineGreen } from './splineGreen';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seededNormal } from './rng';
+import { seededNormal } from '../../../math/rng';
 import {
   hiddenFeatures,
   kdFinalOutputs,
