@@ -1,69 +1,17 @@
 /**
  * Runs the WGSL chain kernel on a real WebGPU implementation (Dawn for Node, SwiftShader on CPU-only
- * machines) and checks it against advanceChainsCpu. The GPU work happens in a child process
- * (wgslChains.gpu-check.ts) because the Vulkan loader reads LD_LIBRARY_PATH / VK_ICD_FILENAMES only
- * at process start. Set LAB_SKIP_GPU=1 to skip where no WebGPU adapter can exist; otherwise a
+ * machines) and checks it against advanceChainsCpu, in a child process (wgslChains.gpu-check.ts; see
+ * tests/tools/gpuChild.ts). Set LAB_SKIP_GPU=1 to skip where no WebGPU adapter can exist; otherwise a
  * missing adapter is a failure, not a silent pass.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { expectGpuOk as expectOk, runGpuChild, skipGpu } from '../../../tests/tools/gpuChild';
 import { WgslOlsChains, type ChainsInit } from './wgslChains';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
-const script = path.join(here, 'wgslChains.gpu-check.ts');
-const chromium = '/usr/lib/chromium';
-const swiftshaderIcd = path.join(chromium, 'vk_swiftshader_icd.json');
-const skipGpu = process.env.LAB_SKIP_GPU === '1';
-
-interface ChildResult {
-  ok: boolean;
-  error?: string;
-  [key: string]: unknown;
-}
-
-function gpuEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  // Use Debian chromium's SwiftShader Vulkan driver unless the caller chose a Vulkan ICD already.
-  if (!env.VK_ICD_FILENAMES && existsSync(swiftshaderIcd)) {
-    env.VK_ICD_FILENAMES = swiftshaderIcd;
-    env.LD_LIBRARY_PATH = env.LD_LIBRARY_PATH ? `${chromium}:${env.LD_LIBRARY_PATH}` : chromium;
-  }
-  return env;
-}
-
-function runChild(timeoutMs: number): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    execFile(tsx, [script], { cwd: root, env: gpuEnv(), timeout: timeoutMs }, (err, stdout, stderr) => {
-      const line = stdout.trim().split('\n').pop() ?? '';
-      try {
-        resolve(JSON.parse(line) as ChildResult);
-      } catch {
-        const hint = existsSync(swiftshaderIcd)
-          ? ''
-          : ` (no SwiftShader at ${swiftshaderIcd}: install chromium, or set LAB_SKIP_GPU=1 to skip)`;
-        reject(
-          new Error(
-            `GPU check child produced no JSON${hint}: ${err?.message ?? ''}\nstdout: ${stdout}\nstderr: ${stderr}`,
-          ),
-        );
-      }
-    });
-  });
-}
-
-function expectOk(res: ChildResult): void {
-  if (!res.ok) {
-    throw new Error(
-      `WebGPU check failed: ${res.error ?? 'unknown error'}` +
-        ' (needs a WebGPU adapter: Dawn + SwiftShader from /usr/lib/chromium; set LAB_SKIP_GPU=1 to skip)',
-    );
-  }
-}
+const script = path.join(path.dirname(fileURLToPath(import.meta.url)), 'wgslChains.gpu-check.ts');
+const runChild = (timeoutMs: number) => runGpuChild(script, timeoutMs);
 
 describe('WgslOlsChains input validation (no GPU needed)', () => {
   const n = 4;

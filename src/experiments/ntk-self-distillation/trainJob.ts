@@ -2,7 +2,9 @@ import type * as tfjs from '@tensorflow/tfjs';
 import type { FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
 import { topEigenvalues } from '../../models/subspaceEigen';
-import { TwoLayerNet } from '../../models/twoLayer';
+import { outputLayer, TwoLayerNet } from '../../models/twoLayer';
+import { FUSED_MAX_OUTPUTS, FusedTwoLayerTrainer } from '../../models/twoLayerWgsl';
+import { residualShader } from './distillTargetWgsl';
 import {
   alphaRule,
   effectiveLabelFunction,
@@ -63,6 +65,8 @@ export interface NtkStartFrame {
   /** remarks, e.g. the piecewise → sign fallback */
   notes: string[];
   backend: string;
+  /** how a step runs: fused WGSL on the WebGPU device, or tfjs ops */
+  stepKernel: 'fused-wgsl' | 'tfjs-ops';
   /** data generation, initialisation and the initial spectrum */
   setupMs: number;
 }
@@ -119,6 +123,8 @@ export type NtkFrame = NtkStartFrame | NtkSpectrumFrame | NtkMetricsFrame | NtkP
 const progressIntervalMs = 100;
 /** Sync with the device about this often (ms of work), to time steps and bound the queue. */
 const syncTargetMs = 25;
+/** At most this many steps are queued between syncs. */
+const maxStepsPerSync = 256;
 
 /** Default metrics cadence: about 150 points per run. */
 const defaultEvalEvery = (iterations: number) => Math.max(1, Math.ceil(iterations / 150));
@@ -164,6 +170,7 @@ export async function* ntkTrainJob(
   };
   let net: TwoLayerNet | null = null;
   let Wt: tfjs.Tensor3D | null = null;
+  let fused: FusedTwoLayerTrainer | null = null;
   try {
     net = new TwoLayerNet(tf, {
       X: P.X,
@@ -248,8 +255,30 @@ export async function* ntkTrainJob(
       return evaluator.evaluate(f, ft, t);
     };
 
+    // On WebGPU the step runs as fused WGSL (five dispatches, many steps per submit); elsewhere, or when
+    // asked for (stepKernel 'ops'), as tfjs ops.
+    if (ctx.gpuDevice && p.stepKernel !== 'ops' && C <= FUSED_MAX_OUTPUTS) {
+      const W0 = (await Wt.data()) as Float32Array;
+      if (ctx.cancelled()) return;
+      fused = FusedTwoLayerTrainer.create(ctx.gpuDevice, {
+        n,
+        d: P.d,
+        width: p.width,
+        outputs: C,
+        runs: 2,
+        X: P.X,
+        V: outputLayer(p.width, C, p.seed),
+        W: W0,
+        Y: Float32Array.from(P.Y),
+        yClass: P.yClass,
+        eta,
+        residualShader: residualShader(rule),
+      });
+    }
+
     yield {
       kind: 'start',
+      stepKernel: fused ? 'fused-wgsl' : 'tfjs-ops',
       data: p.data,
       n,
       d: P.d,
@@ -270,6 +299,11 @@ export async function* ntkTrainJob(
     if (ctx.cancelled()) return;
     yield spec0;
 
+    const stepper: Stepper = fused
+      ? fusedStepper(tf, fused, [2, P.d, p.width])
+      : opsStepper(tf, Wt, (W, t) => step(W, t));
+    if (fused) Wt.dispose();
+    Wt = null; // the stepper owns the weights from here
     let stepMs = 0;
     let last: Awaited<ReturnType<typeof evaluate>> | null = null;
     let segStart = performance.now();
@@ -278,62 +312,128 @@ export async function* ntkTrainJob(
     let syncEvery = 1;
     /** Waits for the queued steps and books their time; adapts how many steps go between syncs. */
     const sync = async () => {
-      if (sinceSync === 0 || !Wt) return;
-      const token = tf.slice(Wt, [0, 0, 0], [1, 1, 1]);
+      if (sinceSync === 0) return;
+      await stepper.sync();
+      const ms = performance.now() - segStart;
+      stepMs += ms;
+      const perStep = ms / sinceSync;
+      syncEvery = Math.max(1, Math.min(maxStepsPerSync, Math.round(syncTargetMs / Math.max(perStep, 1e-3))));
+      sinceSync = 0;
+    };
+
+    try {
+      for (let t = 0; ;) {
+        if (t % evalEvery === 0 || t === T) {
+          await sync();
+          if (ctx.cancelled()) return;
+          last = await evaluate(await stepper.weights(), t);
+          if (ctx.cancelled()) return;
+          yield { kind: 'metrics', iteration: t, ...last, labelTopKRatio, elapsedMs: performance.now() - t0 };
+          lastFrameAt = segStart = performance.now();
+        }
+        if (t === T) break;
+        if (ctx.cancelled()) return;
+        const nextEval = Math.min(T, (Math.floor(t / evalEvery) + 1) * evalEvery);
+        const k = Math.max(1, Math.min(syncEvery - sinceSync, nextEval - t));
+        stepper.advance(k, t);
+        t += k;
+        sinceSync += k;
+        if (sinceSync >= syncEvery) {
+          await sync();
+          if (ctx.cancelled()) return;
+          if (performance.now() - lastFrameAt >= progressIntervalMs && t % evalEvery !== 0) {
+            yield { kind: 'progress', iteration: t, iterations: T, elapsedMs: performance.now() - t0 };
+            lastFrameAt = segStart = performance.now();
+          } else segStart = performance.now();
+        }
+      }
+
+      const specEnd = await spectrum(await stepper.weights(), 'end', T);
+      if (!specEnd || ctx.cancelled() || !last) return;
+      yield specEnd;
+      yield {
+        kind: 'done',
+        iterations: T,
+        eta,
+        lambdaMax,
+        normal: last.normal,
+        selfDistill: last.selfDistill,
+        msPerStep: stepMs / T,
+        stepsPerSecond: (1000 * T) / Math.max(stepMs, 1e-9),
+        totalMs: performance.now() - t0,
+      };
+    } finally {
+      stepper.dispose();
+    }
+  } finally {
+    Wt?.dispose();
+    fused?.dispose();
+    net?.dispose();
+    owned.forEach((t) => t.dispose());
+  }
+}
+
+/** Where the weights live while training: tfjs tensors stepped by ops, or the fused trainer's buffers. */
+interface Stepper {
+  /** enqueue `count` steps from iteration t */
+  advance(count: number, t: number): void;
+  /** wait for the enqueued steps */
+  sync(): Promise<void>;
+  /** the current weights [runs, d, m]; owned by the stepper, valid until the next advance */
+  weights(): Promise<tfjs.Tensor3D>;
+  dispose(): void;
+}
+
+function opsStepper(
+  tf: typeof tfjs,
+  W0: tfjs.Tensor3D,
+  step: (W: tfjs.Tensor3D, t: number) => tfjs.Tensor3D,
+): Stepper {
+  let W = W0;
+  return {
+    advance(count, t) {
+      for (let i = 0; i < count; i++) {
+        const next = step(W, t + i);
+        W.dispose();
+        W = next;
+      }
+    },
+    async sync() {
+      const token = tf.slice(W, [0, 0, 0], [1, 1, 1]);
       try {
         await token.data();
       } finally {
         token.dispose();
       }
-      const ms = performance.now() - segStart;
-      stepMs += ms;
-      const perStep = ms / sinceSync;
-      syncEvery = Math.max(1, Math.min(64, Math.round(syncTargetMs / Math.max(perStep, 1e-3))));
-      sinceSync = 0;
-    };
+    },
+    weights: async () => W,
+    dispose: () => W.dispose(),
+  };
+}
 
-    for (let t = 0; ; t++) {
-      if (t % evalEvery === 0 || t === T) {
-        await sync();
-        if (ctx.cancelled()) return;
-        last = await evaluate(Wt, t);
-        if (ctx.cancelled()) return;
-        yield { kind: 'metrics', iteration: t, ...last, labelTopKRatio, elapsedMs: performance.now() - t0 };
-        lastFrameAt = segStart = performance.now();
-      }
-      if (t === T) break;
-      if (ctx.cancelled()) return;
-      const next = step(Wt, t);
-      Wt.dispose();
-      Wt = next;
-      sinceSync++;
-      if (sinceSync >= syncEvery) {
-        await sync();
-        if (ctx.cancelled()) return;
-        if (performance.now() - lastFrameAt >= progressIntervalMs && (t + 1) % evalEvery !== 0) {
-          yield { kind: 'progress', iteration: t + 1, iterations: T, elapsedMs: performance.now() - t0 };
-          lastFrameAt = segStart = performance.now();
-        } else segStart = performance.now();
-      }
-    }
-
-    const specEnd = await spectrum(Wt, 'end', T);
-    if (!specEnd || ctx.cancelled() || !last) return;
-    yield specEnd;
-    yield {
-      kind: 'done',
-      iterations: T,
-      eta,
-      lambdaMax,
-      normal: last.normal,
-      selfDistill: last.selfDistill,
-      msPerStep: stepMs / T,
-      stepsPerSecond: (1000 * T) / Math.max(stepMs, 1e-9),
-      totalMs: performance.now() - t0,
-    };
-  } finally {
-    Wt?.dispose();
-    net?.dispose();
-    owned.forEach((t) => t.dispose());
-  }
+function fusedStepper(
+  tf: typeof tfjs,
+  trainer: FusedTwoLayerTrainer,
+  shape: [number, number, number],
+): Stepper {
+  let W: tfjs.Tensor3D | null = null;
+  const drop = () => {
+    W?.dispose();
+    W = null;
+  };
+  return {
+    advance(count) {
+      drop();
+      trainer.steps(count);
+    },
+    sync: () => trainer.finished(),
+    async weights() {
+      W ??= tf.tensor3d(await trainer.weights(), shape);
+      return W;
+    },
+    dispose() {
+      drop();
+      trainer.dispose();
+    },
+  };
 }

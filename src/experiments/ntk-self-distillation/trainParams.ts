@@ -25,6 +25,8 @@ export const ntkTrainSchema = ntkParamsBase
     eta: finiteNumber.pipe(z.number().gt(0, 'must be > 0')).optional(),
     spectrumM: int(1, 32),
     evalEvery: int(1, 20000).optional(),
+    /** 'ops': step with tfjs ops even on WebGPU (the bench's and tests' reference); default: fused WGSL there */
+    stepKernel: z.enum(['auto', 'ops']).optional(),
     /** top eigenvectors of the infinite-width NTK H∞ of the training inputs, rows of length n */
     topEig: z.array(z.array(z.number({ error: 'must be a finite number' }))).optional(),
     /** H∞ of the training inputs, n × n row-major, for the ‖H − H∞‖_F / ‖H∞‖_F readout */
