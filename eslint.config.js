@@ -41,11 +41,42 @@ export default tseslint.config(
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
-  // Layering: the engine, math, charts and shared models know nothing of any experiment.
+  // Layering: the engine, math, charts, shared models and the panel kit know nothing of any experiment.
   {
-    files: ['src/engine/**', 'src/math/**', 'src/charts/**', 'src/models/**'],
+    files: ['src/engine/**', 'src/math/**', 'src/charts/**', 'src/models/**', 'src/ui/**'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['**/experiments/**'] }],
+    },
+  },
+  // Experiments build on the panel kit (src/ui), the charts and the engine, never on the app shell.
+  {
+    files: ['src/experiments/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/app/**'],
+              message: 'The app shell is not for experiments: shared panel pieces live in src/ui.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The panel kit sits below the app shell: at most its types (the store context names the run controls).
+  {
+    files: ['src/ui/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/app/**'], allowTypeImports: true, message: 'src/ui sits below the app shell.' },
+          ],
+        },
+      ],
     },
   },
   // Math is plain float64 TypeScript: the shared kit (src/math) and each paper's own theory

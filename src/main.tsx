@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { connectEngine } from './app/runController';
-import { StoreContext } from './app/storeContext';
+import { StoreContext } from './ui/storeContext';
 import { experiments } from './experiments';
 import { createLabStore } from './store/labStore';
 import './app/styles.css';

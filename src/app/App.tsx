@@ -3,8 +3,8 @@ import { experiments } from '../experiments';
 import { Controls } from './Controls';
 import { PanelHost } from './PanelHost';
 import { StatusLine } from './StatusLine';
-import { useLab, useLabContext } from './storeContext';
-import { countRender } from './renderCount';
+import { useLab, useLabContext } from '../ui/storeContext';
+import { countRender } from '../ui/renderCount';
 
 export function App() {
   countRender('App');

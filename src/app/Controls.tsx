@@ -1,7 +1,7 @@
 import type { AnyExperiment } from '../experiments/types';
 import { Slider } from './Slider';
-import { useLab } from './storeContext';
-import { countRender } from './renderCount';
+import { useLab } from '../ui/storeContext';
+import { countRender } from '../ui/renderCount';
 
 /** The experiment's controls, generated from its control list; every value goes through its schema. */
 export function Controls({ def }: { def: AnyExperiment }) {

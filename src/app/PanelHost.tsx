@@ -1,7 +1,7 @@
 import { Suspense, useDeferredValue, useMemo } from 'react';
 import type { AnyExperiment } from '../experiments/types';
-import { useLab } from './storeContext';
-import { countRender } from './renderCount';
+import { useLab } from '../ui/storeContext';
+import { countRender } from '../ui/renderCount';
 
 /**
  * The only component that follows the results: the header, the controls and the status line do not

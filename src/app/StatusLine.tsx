@@ -1,6 +1,6 @@
 import type { AnyExperiment } from '../experiments/types';
-import { useLab, useLabContext, useThrottledLab } from './storeContext';
-import { countRender } from './renderCount';
+import { useLab, useLabContext, useThrottledLab } from '../ui/storeContext';
+import { countRender } from '../ui/renderCount';
 
 /** Backend in use (and why), run state with its controls, and throughput. */
 export function StatusLine({ def }: { def: AnyExperiment }) {

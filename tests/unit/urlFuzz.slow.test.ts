@@ -1,7 +1,7 @@
 import { createElement } from 'react';
 import { prerenderToNodeStream } from 'react-dom/static';
 import { describe, expect, it } from 'vitest';
-import { StoreContext } from '../../src/app/storeContext';
+import { StoreContext } from '../../src/ui/storeContext';
 import type { RunControls } from '../../src/app/runController';
 import { experiments } from '../../src/experiments';
 import { createLabStore } from '../../src/store/labStore';

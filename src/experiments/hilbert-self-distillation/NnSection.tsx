@@ -1,6 +1,6 @@
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
-import { percent } from '../../app/format';
-import { useLab } from '../../app/storeContext';
+import { percent } from '../../ui/format';
+import { useLab } from '../../ui/storeContext';
 import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
 

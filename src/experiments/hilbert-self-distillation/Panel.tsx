@@ -10,11 +10,11 @@ import {
   type LineSeries,
   type PathLayer,
 } from '../../charts';
-import { Equation } from '../../app/Equation';
-import { sci } from '../../app/format';
-import { useElementWidth } from '../../app/useElementWidth';
-import { countRender } from '../../app/renderCount';
-import { useLab } from '../../app/storeContext';
+import { Equation } from '../../ui/Equation';
+import { sci } from '../../ui/format';
+import { useElementWidth } from '../../ui/useElementWidth';
+import { countRender } from '../../ui/renderCount';
+import { useLab } from '../../ui/storeContext';
 import { prop5Bound } from './math/hilbertSelfDistillation';
 import type { PanelProps } from '../types';
 import { greenCurve, grid, hilbertModel } from './model';

@@ -8,7 +8,7 @@ import {
   type BarOverlay,
   type LineSeries,
 } from '../../charts';
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import { OverlapPair, compareMeans } from './OverlapFigure';
 import type { Curves, KdResults } from './results';
 

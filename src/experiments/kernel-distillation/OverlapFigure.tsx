@@ -9,7 +9,7 @@ import {
   layoutPlot,
   type LegendEntry,
 } from '../../charts';
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import type { OverlapSet } from './frames';
 
 const mean = (v: number[]) => {

@@ -1,6 +1,6 @@
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
-import { sci } from '../../app/format';
-import { useElementWidth } from '../../app/useElementWidth';
+import { sci } from '../../ui/format';
+import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
 import type { RunId } from './frames';
 import type { KdParams } from './params';

@@ -8,7 +8,7 @@ import {
   layoutPlot,
   type LineSeries,
 } from '../../charts';
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import type { KdResults } from './results';
 
 /** Theorem 1: the live student's trained outputs against f_∞ (points on the diagonal when it holds). */

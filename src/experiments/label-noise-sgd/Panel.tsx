@@ -9,9 +9,9 @@ import {
   type MarkerOverlay,
   type PathLayer,
 } from '../../charts';
-import { Equation } from '../../app/Equation';
-import { sci } from '../../app/format';
-import { useElementWidth } from '../../app/useElementWidth';
+import { Equation } from '../../ui/Equation';
+import { sci } from '../../ui/format';
+import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
 import { betaStar } from './model';
 import type { OlsParams } from './params';

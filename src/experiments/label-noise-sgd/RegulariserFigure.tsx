@@ -11,7 +11,7 @@ import {
   type Dash,
   type LegendEntry,
 } from '../../charts';
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import type { OlsParams } from './params';
 import {
   axisGrid,

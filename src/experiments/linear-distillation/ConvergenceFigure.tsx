@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type LineSeries, type PathLayer } from '../../charts';
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import { outsideComponentPredicted } from './math/linearGradientDescent';
 import type { LinearResults } from './results';
 import type { TrajectorySample } from './frames';

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, colors, type LineSeries } from '../../charts';
-import { percent, sci } from '../../app/format';
-import { useLab } from '../../app/storeContext';
+import { percent, sci } from '../../ui/format';
+import { useLab } from '../../ui/storeContext';
 import type { FashionFrame, KappaFrame } from './frames';
 import { fashionPairs, type LinearParams } from './params';
 import { ci95 } from './RiskVsNFigure';

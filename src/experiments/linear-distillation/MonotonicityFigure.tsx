@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { LineMark, Plot, TextMark, colors, layoutPlot, toCsv, type LegendEntry } from '../../charts';
-import { percent, sci } from '../../app/format';
+import { percent, sci } from '../../ui/format';
 import type { MonotonicityFrame, MonotonicityLearner } from './frames';
 import type { LinearParams } from './params';
 import { deltaColor, hardColor } from './RiskVsNFigure';

@@ -1,6 +1,6 @@
-import { Equation } from '../../app/Equation';
-import { sci } from '../../app/format';
-import { useElementWidth } from '../../app/useElementWidth';
+import { Equation } from '../../ui/Equation';
+import { sci } from '../../ui/format';
+import { useElementWidth } from '../../ui/useElementWidth';
 import { corollary1Bound, corollary2Bound, theorem3Bound } from './math/angularTasks';
 import type { PanelProps } from '../types';
 import { ConvergenceFigure } from './ConvergenceFigure';

@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
-import { sci } from '../../app/format';
-import { useLab } from '../../app/storeContext';
+import { sci } from '../../ui/format';
+import { useLab } from '../../ui/storeContext';
 import type { RiskVsNFrame, SetSummary } from './frames';
 import type { LinearParams } from './params';
 import { taskName, taskOf } from './math/task';

@@ -1,6 +1,6 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type PathLayer } from '../../charts';
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import type { AngularTask } from './math/angularTasks';
 import type { LinearParams } from './params';
 import { figureTasks, GAUSS_RATIO, planeSamples, tailCurves } from './math/theoryCurves';

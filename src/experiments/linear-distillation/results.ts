@@ -1,4 +1,4 @@
-import { sci } from '../../app/format';
+import { sci } from '../../ui/format';
 import type {
   ConvergenceMeta,
   FashionFrame,

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { percent, sci } from '../../app/format';
+import { percent, sci } from '../../ui/format';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import type { PanelProps } from '../types';
 import { Fig2Download } from './Fig2Download';

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
-import { Equation } from '../../app/Equation';
-import { percent, sci } from '../../app/format';
-import { useElementWidth } from '../../app/useElementWidth';
+import { Equation } from '../../ui/Equation';
+import { percent, sci } from '../../ui/format';
+import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
 import type { NtkParams } from './params';
 import type { NtkResults } from './results';

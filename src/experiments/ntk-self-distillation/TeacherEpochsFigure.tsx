@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { LineChart, colors, type LineSeries } from '../../charts';
-import { percent } from '../../app/format';
+import { percent } from '../../ui/format';
 import { meanStd } from '../../math/stats';
 import type { NtkParams } from './params';
 import type { Fig1Results } from './results';

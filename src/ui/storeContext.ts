@@ -1,7 +1,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { LabState, LabStore } from '../store/labStore';
-import type { RunControls } from './runController';
+import type { RunControls } from '../app/runController';
 
 export const StoreContext = createContext<{ store: LabStore; run: RunControls } | null>(null);
 
