@@ -32,7 +32,7 @@ export interface FusedTwoLayerInit {
   X: Float32Array;
   /** the fixed output layer, m × C (outputLayer() of twoLayer.ts) */
   V: Float32Array;
-  /** initial weights, runs × d × m (transposed, as TwoLayerNet stores them) */
+  /** initial weights, d × (runs·m), runs side by side (as TwoLayerNet stores them) */
   W: Float32Array;
   /** labels for the residual stage, n × C */
   Y: Float32Array;
@@ -71,16 +71,28 @@ const WG: u32 = ${RESIDUAL_WG}u;
 `;
 }
 
+/** Where element (run r, row, col) of a matrix lies: r·run + row·row + col. */
+interface Strides {
+  run: number;
+  row: number;
+}
+
 /**
  * C[r] = A · B[r] (mode 'set') or C[r] −= η A · B[r] (mode 'descend'), A [M, K] shared by the runs (or
- * stored transposed, [K, M]), B [RUNS, K, Ncols], C [RUNS, M, Ncols]; 16 × 16 tiles in workgroup memory.
+ * stored transposed, [K, M]), B[r] [K, Ncols] and C[r] [M, Ncols] laid out by their strides; 16 × 16
+ * tiles in workgroup memory.
  */
-function matmulShader(M: number, K: number, Ncols: number, transA: boolean, mode: 'set' | 'descend'): string {
+function matmulShader(
+  M: number,
+  K: number,
+  Ncols: number,
+  transA: boolean,
+  mode: 'set' | 'descend',
+  b: Strides,
+  c: Strides,
+): string {
   const aAt = transA ? `A[k * ${M}u + row]` : `A[row * ${K}u + k]`;
-  const write =
-    mode === 'set'
-      ? `Cm[base + row * NC + col] = acc;`
-      : `Cm[base + row * NC + col] = Cm[base + row * NC + col] - params.eta * acc;`;
+  const write = mode === 'set' ? `Cm[at] = acc;` : `Cm[at] = Cm[at] - params.eta * acc;`;
   return /* wgsl */ `
 struct Params { eta: f32, _p0: f32, _p1: f32, _p2: f32 }
 @group(0) @binding(0) var<uniform> params: Params;
@@ -104,13 +116,13 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   let row = wg.y * TS + lid.y;
   let col = wg.x * TS + lid.x;
   let r = wg.z;
-  let bBase = r * K * NC;
+  let bBase = r * ${b.run}u;
   var acc = 0.0;
   for (var k0 = 0u; k0 < K; k0 = k0 + TS) {
     As[lid.y][lid.x] = aAt(row, k0 + lid.x);
     let bk = k0 + lid.y;
     var b = 0.0;
-    if (bk < K && col < NC) { b = B[bBase + bk * NC + col]; }
+    if (bk < K && col < NC) { b = B[bBase + bk * ${b.row}u + col]; }
     Bs[lid.y][lid.x] = b;
     workgroupBarrier();
     for (var kk = 0u; kk < TS; kk = kk + 1u) {
@@ -119,7 +131,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
     workgroupBarrier();
   }
   if (row < M && col < NC) {
-    let base = r * M * NC;
+    let at = r * ${c.run}u + row * ${c.row}u + col;
     ${write}
   }
 }
@@ -285,10 +297,13 @@ export class FusedTwoLayerTrainer {
     const totalGroups = Math.ceil((runs * n * m) / ROW_WG);
     const gx = Math.min(totalGroups, maxDim);
     const gy = Math.ceil(totalGroups / gx);
+    // W [d, runs·m] (run r in columns r·m …), activations P [runs, n, m]
+    const wide: Strides = { run: m, row: runs * m };
+    const act: Strides = { run: n * m, row: m };
     this.stages = [
       stage(
         'forward',
-        matmulShader(n, d, m, false, 'set'),
+        matmulShader(n, d, m, false, 'set', wide, act),
         [un(zero), ro(X), ro(this.wBuffer), rw(P)],
         [ceil(m), ceil(n), runs],
       ),
@@ -302,7 +317,7 @@ export class FusedTwoLayerTrainer {
       stage('backprop', backpropShader(n, m, C, runs, gx), [rw(P), ro(V), ro(R)], [gx, gy, 1]),
       stage(
         'descend',
-        matmulShader(d, n, m, true, 'descend'),
+        matmulShader(d, n, m, true, 'descend', act, wide),
         [un(etaBuf), ro(X), ro(P), rw(this.wBuffer)],
         [ceil(m), ceil(d), runs],
       ),
@@ -337,7 +352,7 @@ export class FusedTwoLayerTrainer {
     await this.device.queue.onSubmittedWorkDone();
   }
 
-  /** The current weights, runs × d × m (waits for the queued steps). */
+  /** The current weights, d × (runs·m) (waits for the queued steps). */
   async weights(): Promise<Float32Array> {
     this.assertAlive();
     const staging = this.device.createBuffer({

@@ -24,7 +24,7 @@ import type { NtkTrainParams } from './trainParams';
  * ½‖f(W, X) − ŷ‖² summed over points and outputs, full-batch gradient descent with step η.
  *
  * Two trainings run in lock-step from the SAME initial W on the same data, as ONE batched program (the
- * two W's stacked on a leading axis, stored transposed as Wt [2, d, k]; the network is
+ * two W's side by side, stored transposed as Wt [d, 2k]; the network is
  * models/twoLayer.ts):
  *  run 0 ("normal"): targets = the observed, noisy labels y;
  *  run 1 ("selfDistill", Algorithm 1): targets ŷ_t = α_t y + (1 − α_t) h(f(x)), recomputed and detached
@@ -169,7 +169,7 @@ export async function* ntkTrainJob(
     return t;
   };
   let net: TwoLayerNet | null = null;
-  let Wt: tfjs.Tensor3D | null = null;
+  let Wt: tfjs.Tensor2D | null = null;
   let fused: FusedTwoLayerTrainer | null = null;
   try {
     net = new TwoLayerNet(tf, {
@@ -190,7 +190,7 @@ export async function* ntkTrainJob(
     Wt = model.initialWeights(p.seed);
     const hInfT = p.hInf ? own(tf.tensor2d(Float32Array.from(p.hInf), [n, n])) : null;
 
-    const spectrum = async (W: tfjs.Tensor3D, when: 'init' | 'end', iteration: number) => {
+    const spectrum = async (W: tfjs.Tensor2D, when: 'init' | 'end', iteration: number) => {
       const s0 = performance.now();
       const H = model.ntk(W, 0);
       try {
@@ -232,17 +232,17 @@ export async function* ntkTrainJob(
       const pred = C === 1 ? tf.equal(tf.sign(F), Y) : tf.equal(tf.argMax(F, -1), yClassT);
       return tf.mean(tf.cast(pred, 'float32'));
     };
-    const step = (W: tfjs.Tensor3D, t: number): tfjs.Tensor3D =>
+    const step = (W: tfjs.Tensor2D, t: number): tfjs.Tensor2D =>
       tf.tidy(() => {
-        const { pre, F } = model.forward(W); // [2, n, k], [2, n, C]
+        const { pre, F } = model.forward(W); // [n, 2k], [2, n, C]
         const F1 = tf.reshape(tf.slice(F, [1, 0, 0], [1, n, C]), [n, C]) as tfjs.Tensor2D;
         const a = alphaRule(ops, rule, () => accuracyOf(F1), t);
         const target1 = mixTarget(ops, a, Y, labelFunction(ops, rule, F1));
         const R = tf.sub(F, tf.stack([Y, target1])) as tfjs.Tensor3D; // [2, n, C]
-        return tf.sub(W, tf.mul(eta, model.gradient(pre, R))) as tfjs.Tensor3D;
+        return tf.sub(W, tf.mul(eta, model.gradient(pre, R))) as tfjs.Tensor2D;
       });
 
-    const evaluate = async (W: tfjs.Tensor3D, t: number) => {
+    const evaluate = async (W: tfjs.Tensor2D, t: number) => {
       const [fT, ftT] = tf.tidy(() => [model.forward(W).F, model.forward(W, Xtest3).F]);
       let f: Float32Array;
       let ft: Float32Array;
@@ -300,7 +300,7 @@ export async function* ntkTrainJob(
     yield spec0;
 
     const stepper: Stepper = fused
-      ? fusedStepper(tf, fused, [2, P.d, p.width])
+      ? fusedStepper(tf, fused, [P.d, 2 * p.width])
       : opsStepper(tf, Wt, (W, t) => step(W, t));
     if (fused) Wt.dispose();
     Wt = null; // the stepper owns the weights from here
@@ -379,15 +379,15 @@ interface Stepper {
   advance(count: number, t: number): void;
   /** wait for the enqueued steps */
   sync(): Promise<void>;
-  /** the current weights [runs, d, m]; owned by the stepper, valid until the next advance */
-  weights(): Promise<tfjs.Tensor3D>;
+  /** the current weights [d, runs·m]; owned by the stepper, valid until the next advance */
+  weights(): Promise<tfjs.Tensor2D>;
   dispose(): void;
 }
 
 function opsStepper(
   tf: typeof tfjs,
-  W0: tfjs.Tensor3D,
-  step: (W: tfjs.Tensor3D, t: number) => tfjs.Tensor3D,
+  W0: tfjs.Tensor2D,
+  step: (W: tfjs.Tensor2D, t: number) => tfjs.Tensor2D,
 ): Stepper {
   let W = W0;
   return {
@@ -411,12 +411,8 @@ function opsStepper(
   };
 }
 
-function fusedStepper(
-  tf: typeof tfjs,
-  trainer: FusedTwoLayerTrainer,
-  shape: [number, number, number],
-): Stepper {
-  let W: tfjs.Tensor3D | null = null;
+function fusedStepper(tf: typeof tfjs, trainer: FusedTwoLayerTrainer, shape: [number, number]): Stepper {
+  let W: tfjs.Tensor2D | null = null;
   const drop = () => {
     W?.dispose();
     W = null;
@@ -428,7 +424,7 @@ function fusedStepper(
     },
     sync: () => trainer.finished(),
     async weights() {
-      W ??= tf.tensor3d(await trainer.weights(), shape);
+      W ??= tf.tensor2d(await trainer.weights(), shape);
       return W;
     },
     dispose() {
