@@ -38,6 +38,8 @@ export interface BarChartProps {
   exportName?: string;
   exportParams?: Record<string, unknown>;
   testId?: string;
+  /** The figure's stable id in its experiment's definition (`figures`): on the root as `data-figure-id`. */
+  figureId?: string;
   /** Extra legend rows drawn as filled swatches (overlays get rows of their own automatically). */
   legend?: { label: string; color: string }[];
 }

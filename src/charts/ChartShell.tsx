@@ -10,13 +10,16 @@ export function ChartShell(props: {
   title?: string;
   exportName?: string;
   testId?: string;
+  /** the figure's stable id in its experiment's definition: a presentation mode or a tour finds it by this */
+  figureId?: string;
   getFigure: () => FigureSource | null;
   children: ReactNode;
 }) {
-  const { width, height, title, exportName, testId, getFigure, children } = props;
+  const { width, height, title, exportName, testId, figureId, getFigure, children } = props;
   return (
     <div
       data-testid={testId}
+      data-figure-id={figureId}
       style={{
         position: 'relative',
         width,

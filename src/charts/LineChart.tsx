@@ -44,6 +44,8 @@ export interface LineChartProps {
   exportName?: string;
   exportParams?: Record<string, unknown>;
   testId?: string;
+  /** The figure's stable id in its experiment's definition (`figures`): on the root as `data-figure-id`. */
+  figureId?: string;
   /**
    * Vertical marker line at data-space `x` (pinned to the nearest edge when outside the x domain).
    * With `onChange` it is draggable (pointer, throttled to animation frames) and keyboard-operable;

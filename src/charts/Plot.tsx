@@ -17,6 +17,8 @@ export interface PlotProps {
   /** Written into every export (PNG tEXt, SVG metadata, CSV comments) and as a caption. */
   exportParams?: Record<string, unknown>;
   testId?: string;
+  /** The figure's stable id in its experiment's definition (`figures`): on the root as `data-figure-id`. */
+  figureId?: string;
   /** The figure's data as CSV, given the params (toCsv writes them as comments); default: params only. */
   csv?: (params: Record<string, unknown>) => string;
   legend?: LegendEntry[];
@@ -44,7 +46,7 @@ const clamp = (v: number, hi: number) => Math.min(Math.max(v, 0), hi);
  * export can stack the layers exactly as on screen.
  */
 export function Plot(props: PlotProps) {
-  const { layout, title, exportName, exportParams, testId, csv, legend, legendAvoid } = props;
+  const { layout, title, exportName, exportParams, testId, figureId, csv, legend, legendAvoid } = props;
   const { canvas, children, front, readout, highlight } = props;
   const { width, height, frame, x, y } = layout;
   const underRef = useRef<SVGSVGElement>(null);
@@ -100,7 +102,7 @@ export function Plot(props: PlotProps) {
   const abs = { position: 'absolute', left: 0, top: 0, display: 'block' } as const;
   return (
     <PlotContext.Provider value={ctx}>
-      <ChartShell {...{ width, height, title, exportName, testId, getFigure }}>
+      <ChartShell {...{ width, height, title, exportName, testId, figureId, getFigure }}>
         {split && (
           <svg ref={underRef} width={width} height={height} style={abs}>
             <rect width={width} height={height} fill={chrome.background} />

@@ -50,6 +50,8 @@ export interface TrajectoryChartProps {
   exportName?: string;
   exportParams?: Record<string, unknown>;
   testId?: string;
+  /** The figure's stable id in its experiment's definition (`figures`): on the root as `data-figure-id`. */
+  figureId?: string;
 }
 
 const NONE: never[] = [];
