@@ -24,6 +24,15 @@ describe('lab store', () => {
     expect(s.getState().setParam('eta', 0.02)).toBe(true);
     expect(s.getState().paramErrors.eta).toBeUndefined();
   });
+  it('refuses a key its schema lacks instead of stripping it and restarting the run', () => {
+    const s = make();
+    const key = s.getState().runKey;
+    const params = s.getState().params;
+    // Dev builds and tests throw; production refuses with a message under the key.
+    expect(() => s.getState().setParam('sigma', 2)).toThrow(/"sigma" is not a parameter of label-noise-sgd/);
+    expect(s.getState().runKey).toBe(key);
+    expect(s.getState().params).toBe(params);
+  });
   it('view changes do not restart the run', () => {
     const s = make();
     const key = s.getState().runKey;

@@ -79,6 +79,14 @@ export function createLabStore(registry: AnyExperiment[]) {
 
       setParam(key, value) {
         const e = def();
+        // The schema would strip an unknown key and the run would restart for nothing: refuse it.
+        if (!Object.hasOwn(e.defaults, key)) {
+          const message = `"${key}" is not a parameter of ${e.id}`;
+          if (import.meta.env?.DEV) throw new Error(`setParam: ${message}`);
+          console.error(`setParam: ${message}`);
+          set({ paramErrors: { ...get().paramErrors, [key]: message } });
+          return false;
+        }
         const next = { ...get().params, [key]: value };
         const err = issueText(e, next, key);
         if (err) {
