@@ -17,14 +17,16 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
   const params = useLab((s) => s.params);
   const results = useLab((s) => s.results);
   const version = useLab((s) => s.version);
+  // The store's setter, typed for the panel by PanelProps (the store refuses a key its schema lacks).
+  const setParam = useLab((s) => s.setParam);
   const shown = useDeferredValue(
     useMemo(() => ({ experimentId, params, results, version }), [experimentId, params, results, version]),
   );
   const Panel = def.Panel;
   // Same element, same render: the urgent pass (old deferred value) does not redraw the panel.
   const panel = useMemo(
-    () => <Panel params={shown.params} results={shown.results} version={shown.version} />,
-    [Panel, shown],
+    () => <Panel params={shown.params} results={shown.results} version={shown.version} setParam={setParam} />,
+    [Panel, shown, setParam],
   );
   // Between a switch of experiment and the store's new results, never hand one paper's results to another's panel.
   if (shown.experimentId !== def.id) return null;

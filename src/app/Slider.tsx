@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import type { NumberControl } from '../experiments/types';
+import type { AnyNumberControl } from '../experiments/types';
 
 const STEPS = 1000;
 
 /** Position on a 0..STEPS track ↔ value, on a log or linear scale. */
-function toPosition(c: NumberControl, v: number): number {
+function toPosition(c: AnyNumberControl, v: number): number {
   const t = c.scale === 'log' ? Math.log(v / c.min) / Math.log(c.max / c.min) : (v - c.min) / (c.max - c.min);
   return Math.round(Math.min(Math.max(t, 0), 1) * STEPS);
 }
-function fromPosition(c: NumberControl, pos: number): number {
+function fromPosition(c: AnyNumberControl, pos: number): number {
   const t = pos / STEPS;
   const v = c.scale === 'log' ? c.min * Math.pow(c.max / c.min, t) : c.min + t * (c.max - c.min);
   if (c.integer) return Math.round(v);
@@ -17,7 +17,7 @@ function fromPosition(c: NumberControl, pos: number): number {
 }
 
 interface Props {
-  control: NumberControl;
+  control: AnyNumberControl;
   disabled?: boolean;
   value: number;
   error?: string;

@@ -1,4 +1,5 @@
 import type { JobRegistry } from '../engine/job';
+import { controlProblems } from './controls';
 import type { AnyCommand, AnyExperiment, AnyJob } from './types';
 
 /**
@@ -6,6 +7,9 @@ import type { AnyCommand, AnyExperiment, AnyJob } from './types';
  * browser, of a directory scan in the CLI): nothing lists experiments by hand. These checks turn a
  * mistake in a new folder into a clear error at start-up instead of a confusing one later.
  */
+
+/** A figure id: lowercase kebab-case (`risk-vs-n`, `fig2-test-loss`). */
+export const figureIdPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 const folderOf = (path: string): string => {
   const parts = path.split('/');
@@ -25,6 +29,14 @@ export function collectExperiments(modules: Record<string, unknown>): AnyExperim
     const keys = Object.keys(def.defaults);
     for (const c of def.controls)
       if (!keys.includes(c.key)) throw new Error(`${def.id}: control "${c.key}" is not a parameter`);
+    const problems = controlProblems(def.schema, def.controls);
+    if (problems.length) throw new Error(`${def.id}: ${problems.join('; ')}`);
+    const figureIds = (def.figures ?? []).map((f) => f.id);
+    for (const id of figureIds)
+      if (!figureIdPattern.test(id))
+        throw new Error(`${def.id}: figure id "${id}" is not lowercase kebab-case`);
+    if (new Set(figureIds).size !== figureIds.length)
+      throw new Error(`${def.id}: duplicate figure ids in ${figureIds.join(', ')}`);
     for (const k of def.uiKeys ?? [])
       if (!keys.includes(k)) throw new Error(`${def.id}: uiKey "${k}" is not a parameter`);
     const ok = def.schema.safeParse(def.defaults);

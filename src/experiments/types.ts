@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ZodType } from 'zod';
 import type { AnyJobDef, JobRequest } from '../engine/job';
+import type { Control, NumberControl } from './controls';
 
 /**
  * The contract every experiment folder fulfils: `index.ts` default-exports one `defineExperiment(...)`
@@ -10,42 +11,43 @@ import type { AnyJobDef, JobRequest } from '../engine/job';
 
 type ParamsRecord = Record<string, unknown>;
 
-/** A slider; ranges come from the same place as the schema. */
-export interface NumberControl {
-  kind: 'number';
-  key: string;
-  label: string;
-  min: number;
-  max: number;
-  scale: 'log' | 'linear';
-  integer?: boolean;
-  help: string;
-  /** the control only applies when this holds (e.g. custom Σ entries) */
-  enabledWhen?: (params: ParamsRecord) => boolean;
-}
-interface ChoiceControl {
-  kind: 'choice';
-  key: string;
-  label: string;
-  options: readonly { value: string; label: string }[];
-  help: string;
-  enabledWhen?: (params: ParamsRecord) => boolean;
-}
-/** The seed field (a number box and a "new seed" button); its key must be an integer param. */
-interface SeedControl {
-  kind: 'seed';
-  key: string;
-  label?: string;
-  help?: string;
-  enabledWhen?: (params: ParamsRecord) => boolean;
-}
-type Control = NumberControl | ChoiceControl | SeedControl;
+/** A slider of any experiment, as the app's Slider draws it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyNumberControl = NumberControl<any>;
 
 export interface PanelProps<P, R> {
   params: P;
   results: R;
   /** bumps when results were mutated in place */
   version: number;
+  /**
+   * Sets one param (a marker drag, a play button): typed, so a misspelt key is a compile error instead of a
+   * key the schema strips (which would silently restart the run). Validated by the schema like a control;
+   * false (with the message under the control) when refused.
+   */
+  setParam<K extends keyof P & string>(key: K, value: P[K]): boolean;
+}
+
+/**
+ * One figure (chart) of the panel. `ExperimentDef.figures` lists them in page order: a presentation mode
+ * and guided tours address a figure by its id, and the panel's chart carries it (`figureId`, rendered as
+ * `data-figure-id` on the chart's root). A figure drawn as small multiples (one chart per panel of the
+ * paper's grid) is one entry whose charts all carry its id.
+ */
+export interface FigureDef {
+  /** lowercase kebab-case, unique within the experiment */
+  id: string;
+  title: string;
+  /** one line: what the figure shows */
+  caption: string;
+}
+
+/**
+ * An experiment's figures, and `fig(id)` for its panel: the id as `figureId`, a compile error when no
+ * figure has that id.
+ */
+export function defineFigures<const F extends readonly FigureDef[]>(figures: F) {
+  return { figures, fig: (id: F[number]['id']): string => id };
 }
 
 interface Preset<P> {
@@ -96,13 +98,23 @@ export interface ExperimentDef<P extends ParamsRecord = ParamsRecord, R = unknow
   /** the folder name; also the URL path segment */
   id: string;
   title: string;
+  /** the citation shown under the title: who, what, which figures */
   paper: string;
+  /** the paper, for grouping experiments: one id per paper (the two halves of Xiong et al. share 'xiong-2023') */
+  paperId: string;
+  /** as the README names them, e.g. 'Mobahi, Farajtabar & Bartlett' or 'Xiong et al.' */
+  authors: string;
+  year: number;
+  /** the paper's figures this experiment redraws, e.g. 'Fig. 1' or 'Fig. 2–3' */
+  paperFigures: string;
   /** position in the paper picker (ascending) */
   order: number;
   /** params schema: the one validator of controls, URL and presets (an object schema) */
   schema: ZodType<P>;
   defaults: P;
-  controls: Control[];
+  controls: Control<P>[];
+  /** every chart the panel draws, in page order */
+  figures: readonly FigureDef[];
   presets: Preset<P>[];
   /** the worker job to run for these params, or null when the figure needs none (exact theory only) */
   jobFor(params: P): JobRequest<F> | null;

@@ -33,7 +33,12 @@ async function renderPanel(store: ReturnType<typeof createLabStore>): Promise<st
   const tree = createElement(
     StoreContext.Provider,
     { value: { store, run } },
-    createElement(def.Panel, { params: s.params, results: s.results, version: s.version }),
+    createElement(def.Panel, {
+      params: s.params,
+      results: s.results,
+      version: s.version,
+      setParam: s.setParam,
+    }),
   );
   const { prelude } = await prerenderToNodeStream(tree);
   let html = '';

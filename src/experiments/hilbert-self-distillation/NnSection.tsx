@@ -1,6 +1,8 @@
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import { percent } from '../../ui/format';
 import { useLab } from '../../ui/storeContext';
+import type { PanelProps } from '../types';
+import { fig } from './figures';
 import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
 
@@ -30,8 +32,15 @@ function band(
 }
 
 /** Fig. 4–6: rounds of self-distillation of a small network on Fashion-MNIST, trained in the worker. */
-export function NnSection({ params, results }: { params: HilbertParams; results: HilbertResults }) {
-  const setParam = useLab((s) => s.setParam);
+export function NnSection({
+  params,
+  results,
+  setParam,
+}: {
+  params: HilbertParams;
+  results: HilbertResults;
+  setParam: PanelProps<HilbertParams, HilbertResults>['setParam'];
+}) {
   const status = useLab((s) => s.status);
   const message = useLab((s) => s.statusMessage);
   const width = 860;
@@ -117,6 +126,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
         </button>
       </p>
       <LineChart
+        figureId={fig('network-rounds')}
         title="(Fig. 4) accuracy per self-distillation round (mean, dotted: ± 1 std over seeds)"
         series={series}
         width={width}
@@ -159,6 +169,7 @@ export function NnSection({ params, results }: { params: HilbertParams; results:
       )}
       {params.nnEarlyStop === 'on' && (
         <LineChart
+          figureId={fig('early-stopping')}
           title="(Fig. 6) test accuracy: self-distillation vs early stopping at the same training loss"
           series={esSeries}
           width={width}

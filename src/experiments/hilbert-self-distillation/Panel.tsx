@@ -14,9 +14,9 @@ import { Equation } from '../../ui/Equation';
 import { sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import { countRender } from '../../ui/renderCount';
-import { useLab } from '../../ui/storeContext';
 import { prop5Bound } from './math/hilbertSelfDistillation';
 import type { PanelProps } from '../types';
+import { fig } from './figures';
 import { greenCurve, grid, hilbertModel } from './model';
 import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
@@ -33,8 +33,15 @@ const interleave = (xs: readonly number[], ys: readonly number[]) => {
 };
 
 /** Round scrubber with play: shows rounds 0 … r. */
-function RoundScrubber({ rounds, value }: { rounds: number; value: number }) {
-  const setParam = useLab((s) => s.setParam);
+function RoundScrubber({
+  rounds,
+  value,
+  setParam,
+}: {
+  rounds: number;
+  value: number;
+  setParam: PanelProps<HilbertParams, HilbertResults>['setParam'];
+}) {
   const [playing, setPlaying] = useState(false);
   const shown = Math.min(value, Math.max(rounds - 1, 0));
   useEffect(() => {
@@ -74,9 +81,8 @@ function RoundScrubber({ rounds, value }: { rounds: number; value: number }) {
   );
 }
 
-export function HilbertPanel({ params, results }: PanelProps<HilbertParams, HilbertResults>) {
+export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertParams, HilbertResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
-  const setParam = useLab((s) => s.setParam);
   // The eigen-solve and the rounds depend on these params only: dragging the Green's-function marker
   // (greenT), the round scrubber or the bar scale must not redo them.
   const { epsilon, data, target, points, noise, endpoints, alpha, maxRounds, seed } = params;
@@ -170,6 +176,7 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
       <div className="two-col">
         <div>
           <LineChart
+            figureId={fig('green-function')}
             title={`(a) Green's function g(x, t) at t = ${params.greenT.toFixed(2)}`}
             series={[{ id: 'g', label: 'g(·, t)', x: grid, y: green, color: colors.measured }]}
             width={half}
@@ -188,6 +195,7 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
           <p className="note">Zero at x = 0 and x = 1 for every t: data there can never be fitted.</p>
         </div>
         <TrajectoryChart
+          figureId={fig('round-fits')}
           title="(b, c) data, underlying function and the fit of every round"
           layers={dataLayers}
           width={half}
@@ -215,9 +223,10 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
         </div>
       ) : (
         <>
-          <RoundScrubber rounds={rounds} value={params.round} />
+          <RoundScrubber rounds={rounds} value={params.round} setParam={setParam} />
           <div className="two-col">
             <BarChart
+              figureId={fig('b-diagonal')}
               title="(Fig. 3) diagonal of B_t, per round"
               groups={groups}
               overlays={overlays}
@@ -232,6 +241,7 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
               testId="bars-chart"
             />
             <LineChart
+              figureId={fig('collapse')}
               title={
                 model.run.collapsed
                   ? `(d) ‖y_t‖²/K against ε: collapse at round ${rounds}`
@@ -288,7 +298,7 @@ export function HilbertPanel({ params, results }: PanelProps<HilbertParams, Hilb
           </table>
         </>
       )}
-      <NnSection params={params} results={results} />
+      <NnSection params={params} results={results} setParam={setParam} />
     </div>
   );
 }

@@ -1,7 +1,9 @@
 import { lazy } from 'react';
 import { request, type FrameOf } from '../../engine/job';
+import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
 import { commands } from './commands';
+import { figures } from './figures';
 import { hilbertNnJob } from './jobs';
 import {
   defaultParams,
@@ -11,6 +13,7 @@ import {
   presets,
   targetFunctions,
   type HilbertParams,
+  type TargetName,
 } from './params';
 import { initResults, reduce, type HilbertResults } from './results';
 
@@ -18,9 +21,9 @@ const allKeys = Object.keys(defaultParams) as (keyof HilbertParams)[];
 const onOff = [
   { value: 'off', label: 'off' },
   { value: 'on', label: 'on' },
-];
-const synthetic = (p: Record<string, unknown>) => p.data === 'synthetic';
-const nnOn = (p: Record<string, unknown>) => p.nn === 'on';
+] as const;
+const synthetic = (p: HilbertParams) => p.data === 'synthetic';
+const nnOn = (p: HilbertParams) => p.nn === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const HilbertPanel = lazy(() => import('./Panel').then((m) => ({ default: m.HilbertPanel })));
@@ -32,18 +35,18 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
     title: 'Self-distillation in Hilbert space',
     paper:
       'Mobahi, Farajtabar, Bartlett, "Self-Distillation Amplifies Regularization in Hilbert Space" (seed 001), Fig. 2–6',
+    paperId: 'mobahi-2020',
+    authors: 'Mobahi, Farajtabar & Bartlett',
+    year: 2020,
+    paperFigures: 'Fig. 2–6',
     schema: hilbertParamsSchema,
     defaults: defaultParams,
     controls: [
-      {
-        kind: 'number',
-        key: 'epsilon',
+      numberControl(hilbertParamsSchema, 'epsilon', {
         label: 'loss tolerance ε',
-        min: 1e-4,
-        max: 1,
         scale: 'log',
         help: 'The constraint (1/K)Σ(f(x_k) − y_k)² ≤ ε of every round.',
-      },
+      }),
       {
         kind: 'choice',
         key: 'data',
@@ -58,31 +61,22 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
         kind: 'choice',
         key: 'target',
         label: 'target function',
-        options: Object.keys(targetFunctions).map((t) => ({ value: t, label: t })),
+        options: (Object.keys(targetFunctions) as TargetName[]).map((t) => ({ value: t, label: t })),
         help: 'Underlying function of the synthetic data.',
         enabledWhen: synthetic,
       },
-      {
-        kind: 'number',
-        key: 'points',
+      numberControl(hilbertParamsSchema, 'points', {
         label: 'number of points K',
-        min: 3,
-        max: 60,
         scale: 'linear',
-        integer: true,
         help: 'Evenly spaced points.',
         enabledWhen: synthetic,
-      },
-      {
-        kind: 'number',
-        key: 'noise',
+      }),
+      numberControl(hilbertParamsSchema, 'noise', {
         label: 'noise σ',
-        min: 0,
-        max: 2,
         scale: 'linear',
         help: 'Label noise of the synthetic data.',
         enabledWhen: synthetic,
-      },
+      }),
       {
         kind: 'choice',
         key: 'endpoints',
@@ -91,25 +85,16 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
         help: 'The Green’s function vanishes there: those points cannot be fitted.',
         enabledWhen: synthetic,
       },
-      {
-        kind: 'number',
-        key: 'alpha',
+      numberControl(hilbertParamsSchema, 'alpha', {
         label: 'label mixing α',
-        min: 0,
-        max: 0.95,
         scale: 'linear',
         help: 'y_t = α·y_0 + (1−α)·f_{t−1} (Dong et al.’s mixing); 0 is the paper’s process.',
-      },
-      {
-        kind: 'number',
-        key: 'maxRounds',
+      }),
+      numberControl(hilbertParamsSchema, 'maxRounds', {
         label: 'rounds (when α > 0)',
-        min: 1,
-        max: 20,
         scale: 'linear',
-        integer: true,
         help: 'With α > 0 the process does not collapse; compute this many rounds.',
-      },
+      }),
       {
         kind: 'choice',
         key: 'barScale',
@@ -127,50 +112,30 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
         options: onOff,
         help: 'Rounds of self-distillation of a small network in the worker.',
       },
-      {
-        kind: 'number',
-        key: 'nnRounds',
+      numberControl(hilbertParamsSchema, 'nnRounds', {
         label: 'network rounds',
-        min: 1,
-        max: 10,
         scale: 'linear',
-        integer: true,
         help: 'Self-distillation rounds of the network.',
         enabledWhen: nnOn,
-      },
-      {
-        kind: 'number',
-        key: 'nnSeeds',
+      }),
+      numberControl(hilbertParamsSchema, 'nnSeeds', {
         label: 'seeds',
-        min: 1,
-        max: 8,
         scale: 'linear',
-        integer: true,
         help: 'Independent chains of rounds (mean and band).',
         enabledWhen: nnOn,
-      },
-      {
-        kind: 'number',
-        key: 'nnHidden',
+      }),
+      numberControl(hilbertParamsSchema, 'nnHidden', {
         label: 'hidden units',
-        min: 16,
-        max: 512,
         scale: 'log',
-        integer: true,
         help: 'Width of the MLP.',
         enabledWhen: nnOn,
-      },
-      {
-        kind: 'number',
-        key: 'nnEpochs',
+      }),
+      numberControl(hilbertParamsSchema, 'nnEpochs', {
         label: 'epochs per round',
-        min: 1,
-        max: 200,
         scale: 'log',
-        integer: true,
         help: 'Training epochs of each round.',
         enabledWhen: nnOn,
-      },
+      }),
       {
         kind: 'choice',
         key: 'nnLoss',
@@ -182,17 +147,12 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
         help: 'The paper’s theory covers ℓ2.',
         enabledWhen: nnOn,
       },
-      {
-        kind: 'number',
-        key: 'nnTrain',
+      numberControl(hilbertParamsSchema, 'nnTrain', {
         label: 'training images',
-        min: 200,
-        max: 4000,
         scale: 'log',
-        integer: true,
         help: 'Subset of the shipped 4000.',
         enabledWhen: nnOn,
-      },
+      }),
       {
         kind: 'choice',
         key: 'nnEarlyStop',
@@ -203,6 +163,7 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
       },
       { kind: 'seed', key: 'seed' },
     ],
+    figures,
     presets,
     jobFor: (p) => (p.nn === 'on' ? request(hilbertNnJob, nnJobParams(p)) : null),
     uiKeys: allKeys.filter((k) => !(nnKeys as readonly string[]).includes(k)),

@@ -9,13 +9,14 @@ import {
   type LineSeries,
 } from '../../charts';
 import { sci } from '../../ui/format';
+import { fig } from './figures';
 import { OverlapPair, compareMeans } from './OverlapFigure';
 import type { Curves, KdResults } from './results';
 
 /** Section 4.3: the weight μ* of each Gaussian kernel (bars) and its own alignment with the labels (dots). */
 function AlignmentBars({ results, width }: { results: KdResults; width: number }) {
   const al = results.alignment;
-  const fig = useMemo(() => {
+  const bars = useMemo(() => {
     if (!al) return null;
     const groups: BarGroup[] = al.bandwidths.map((s, k) => ({
       id: `s${k}`,
@@ -33,12 +34,13 @@ function AlignmentBars({ results, width }: { results: KdResults; width: number }
     }));
     return { groups, overlays };
   }, [al]);
-  if (!al || !fig) return null;
+  if (!al || !bars) return null;
   return (
     <BarChart
+      figureId={fig('kernel-weights')}
       title={`Kernel weights μ* of eq. (18); learned kernel’s alignment ${sci(al.combined)}`}
-      groups={fig.groups}
-      overlays={fig.overlays}
+      groups={bars.groups}
+      overlays={bars.overlays}
       legend={[{ label: 'weight μ*_k', color: colors.teacher }]}
       width={width}
       height={260}
@@ -61,6 +63,8 @@ const line = (id: string, label: string, c: Curves, key: 'train' | 'test', color
   dash: raw ? ('dashed' as const) : undefined,
   width: raw ? 1.5 : 2,
 });
+
+const fig4Ids = { train: fig('fig4-train-loss'), test: fig('fig4-test-loss') };
 
 /** Fig. 4: teacher and student (λ = 0.01) on the raw inputs (dashed) and on the embedding (solid). */
 function EmbeddingLosses({ results, width }: { results: KdResults; width: number }) {
@@ -88,6 +92,7 @@ function EmbeddingLosses({ results, width }: { results: KdResults; width: number
         return (
           <LineChart
             key={key}
+            figureId={fig4Ids[key]}
             title={`Fig. 4(${key === 'train' ? 'a' : 'b'}): ${key === 'train' ? 'training' : 'test'} loss`}
             series={series}
             yDomain={yDomain}
@@ -149,6 +154,7 @@ export function KernelSection({
             students={['student', 'studentEmb']}
             colors={[palette[0], colors.teacher]}
             title="Fig. 6"
+            figureIds={{ teachers: fig('fig6-teacher-overlap'), students: fig('fig6-student-overlap') }}
             width={width}
             testId="kd-fig6"
           />

@@ -38,14 +38,16 @@ function OverlapHistogram({
   title,
   width,
   testId,
+  figureId,
 }: {
   sets: OverlapSet[];
   colors: string[];
   title: string;
   width: number;
   testId: string;
+  figureId: string;
 }) {
-  const fig = useMemo(() => {
+  const hist = useMemo(() => {
     const all = sets.flatMap((s) => s.values).filter(Number.isFinite);
     const lo = all.length ? Math.min(...all) : 0;
     const hi = all.length ? Math.max(...all) : 1;
@@ -64,7 +66,7 @@ function OverlapHistogram({
     });
     return { hists, layout, means: sets.map((s) => mean(s.values)), top: top * head };
   }, [sets, width]);
-  const { hists, layout, means, top } = fig;
+  const { hists, layout, means, top } = hist;
   const legend: LegendEntry[] = sets.map((s, i) => ({
     id: s.id,
     label: `${s.label} (mean ${sci(means[i])})`,
@@ -78,6 +80,7 @@ function OverlapHistogram({
         layout={layout}
         title={title}
         testId={testId}
+        figureId={figureId}
         legend={legend}
         csv={(params) => sets.map((s, i) => `# ${s.label}\n${histogramCsv(hists[i], params)}`).join('\n')}
       >
@@ -115,6 +118,7 @@ export function OverlapPair({
   students,
   colors,
   title,
+  figureIds,
   width,
   testId,
 }: {
@@ -123,6 +127,8 @@ export function OverlapPair({
   students: string[];
   colors: string[];
   title: string;
+  /** the figure ids of the teachers' (a) and the students' (b) histogram */
+  figureIds: { teachers: string; students: string };
   width: number;
   testId: string;
 }) {
@@ -136,6 +142,7 @@ export function OverlapPair({
         sets={pick(teachers)}
         colors={colors}
         title={`${title}(a): teachers`}
+        figureId={figureIds.teachers}
         width={w}
         testId={`${testId}-teachers`}
       />
@@ -144,6 +151,7 @@ export function OverlapPair({
           sets={st}
           colors={colors}
           title={`${title}(b): students`}
+          figureId={figureIds.students}
           width={w}
           testId={`${testId}-students`}
         />

@@ -2,6 +2,7 @@ import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import { sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
+import { fig } from './figures';
 import type { RunId } from './frames';
 import type { KdParams } from './params';
 import type { KdResults } from './results';
@@ -25,12 +26,15 @@ function LossPair({
   results,
   ids,
   title,
+  figureIds,
   width,
   testId,
 }: {
   results: KdResults;
   ids: RunId[];
   title: string;
+  /** the figure ids of the training- and the test-loss chart */
+  figureIds: { train: string; test: string };
   width: number;
   testId: string;
 }) {
@@ -65,6 +69,7 @@ function LossPair({
       {(['train', 'test'] as const).map((key) => (
         <LineChart
           key={key}
+          figureId={figureIds[key]}
           title={`${title}: ${key === 'train' ? 'training' : 'test'} loss`}
           series={make(key)}
           width={w}
@@ -105,6 +110,7 @@ export function KdPanel({ params, results }: PanelProps<KdParams, KdResults>) {
         results={results}
         ids={['noTeacher', 'student']}
         title="Fig. 1"
+        figureIds={{ train: fig('fig1-train-loss'), test: fig('fig1-test-loss') }}
         width={width}
         testId="kd-fig1"
       />
@@ -113,6 +119,7 @@ export function KdPanel({ params, results }: PanelProps<KdParams, KdResults>) {
         results={results}
         ids={['lam0', 'student', 'lamInf', 'live']}
         title="Fig. 2"
+        figureIds={{ train: fig('fig2-train-loss'), test: fig('fig2-test-loss') }}
         width={width}
         testId="kd-fig2"
       />
@@ -124,6 +131,7 @@ export function KdPanel({ params, results }: PanelProps<KdParams, KdResults>) {
         results={results}
         ids={['student', 'imperfect', 'randomInit']}
         title="Fig. 3"
+        figureIds={{ train: fig('fig3-train-loss'), test: fig('fig3-test-loss') }}
         width={width}
         testId="kd-fig3"
       />
@@ -134,6 +142,7 @@ export function KdPanel({ params, results }: PanelProps<KdParams, KdResults>) {
         students={['student', 'studentEarly']}
         colors={[colors.teacher, palette[0], palette[2]]}
         title="Fig. 5"
+        figureIds={{ teachers: fig('fig5-teacher-overlap'), students: fig('fig5-student-overlap') }}
         width={width}
         testId="kd-fig5"
       />

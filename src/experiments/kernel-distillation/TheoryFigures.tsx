@@ -9,6 +9,7 @@ import {
   type LineSeries,
 } from '../../charts';
 import { sci } from '../../ui/format';
+import { fig } from './figures';
 import type { KdResults } from './results';
 
 /** Theorem 1: the live student's trained outputs against f_∞ (points on the diagonal when it holds). */
@@ -36,6 +37,7 @@ export function FInfScatter({ results, width }: { results: KdResults; width: num
     <div data-testid="kd-finf">
       <Plot
         layout={layout}
+        figureId={fig('theorem1-f-infinity')}
         title={`Theorem 1: f against f_∞ (λ = ${sci(theory.lam)})`}
         testId="kd-finf-plot"
         legend={[
@@ -126,6 +128,7 @@ export function PolesFigure({ results, width }: { results: KdResults; width: num
   return (
     <div>
       <LineChart
+        figureId={fig('theorem3-poles')}
         title="Theorem 3: the poles against the measured convergence"
         series={series}
         width={width}

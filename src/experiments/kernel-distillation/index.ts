@@ -1,13 +1,15 @@
 import { lazy } from 'react';
 import { request, type FrameOf } from '../../engine/job';
+import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
 import { commands } from './commands';
+import { figures } from './figures';
 import { kdJob } from './jobs';
 import { defaultParams, kdParamsSchema, presets, type KdParams } from './params';
 import { initResults, reduce, type KdResults } from './results';
 
 const KdPanel = lazy(() => import('./Panel').then((m) => ({ default: m.KdPanel })));
-const synthetic = (p: Record<string, unknown>) => p.data === 'synthetic';
+const synthetic = (p: KdParams) => p.data === 'synthetic';
 
 const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof kdJob>>({
   id: 'kernel-distillation',
@@ -15,18 +17,18 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
   title: 'Knowledge distillation in the kernel regime',
   paper:
     'Rahbar, Panahi, Bhattacharyya, Dubhashi, Chehreghani, "On the Unreasonable Effectiveness of Knowledge Distillation: Analysis in the Kernel Regime" (seed 002), Fig. 1–6, Theorems 1 and 3',
+  paperId: 'rahbar-2020',
+  authors: 'Rahbar et al.',
+  year: 2020,
+  paperFigures: 'Fig. 1–6',
   schema: kdParamsSchema,
   defaults: defaultParams,
   controls: [
-    {
-      kind: 'number',
-      key: 'lambda',
+    numberControl(kdParamsSchema, 'lambda', {
       label: 'distillation weight λ',
-      min: 1e-4,
-      max: 1e2,
       scale: 'log',
       help: 'Weight of the teacher-feature term of objective (2) for the live student (the teacher is kept).',
-    },
+    }),
     {
       kind: 'choice',
       key: 'data',
@@ -37,46 +39,27 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
       ],
       help: 'Unit-norm inputs, ±1 labels.',
     },
-    {
-      kind: 'number',
-      key: 'n',
+    numberControl(kdParamsSchema, 'n', {
       label: 'training points n',
-      min: 4,
-      max: 800,
       scale: 'log',
-      integer: true,
       help: 'Theorem 1 needs n ≤ d.',
-    },
-    {
-      kind: 'number',
-      key: 'd',
+    }),
+    numberControl(kdParamsSchema, 'd', {
       label: 'input dimension d',
-      min: 2,
-      max: 784,
       scale: 'log',
-      integer: true,
       help: 'Synthetic data only (Fashion-MNIST: 784).',
       enabledWhen: synthetic,
-    },
-    {
-      kind: 'number',
-      key: 'nTest',
+    }),
+    numberControl(kdParamsSchema, 'nTest', {
       label: 'test points',
-      min: 10,
-      max: 1000,
       scale: 'log',
-      integer: true,
       help: 'Fashion-MNIST: at most 200.',
-    },
-    {
-      kind: 'number',
-      key: 'labelNoise',
+    }),
+    numberControl(kdParamsSchema, 'labelNoise', {
       label: 'label noise',
-      min: 0,
-      max: 0.45,
       scale: 'linear',
       help: 'Fraction of training labels flipped (test labels clean).',
-    },
+    }),
     {
       kind: 'choice',
       key: 'activation',
@@ -87,83 +70,46 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
       ],
       help: 'Hidden activation of teacher and students.',
     },
-    {
-      kind: 'number',
-      key: 'teacherWidth',
+    numberControl(kdParamsSchema, 'teacherWidth', {
       label: 'teacher width m̄',
-      min: 10,
-      max: 400,
       scale: 'log',
-      integer: true,
       help: 'Paper: 100.',
-    },
-    {
-      kind: 'number',
-      key: 'studentWidth',
+    }),
+    numberControl(kdParamsSchema, 'studentWidth', {
       label: 'student width m',
-      min: 2,
-      max: 100,
       scale: 'log',
-      integer: true,
       help: 'Units sampled from the teacher. Paper: 20.',
-    },
-    {
-      kind: 'number',
-      key: 'initScale',
+    }),
+    numberControl(kdParamsSchema, 'initScale', {
       label: 'init scale κ',
-      min: 1e-3,
-      max: 1,
       scale: 'log',
       help: 'w ~ N(0, κ² I). Paper: 0.01.',
-    },
-    {
-      kind: 'number',
-      key: 'stepScale',
+    }),
+    numberControl(kdParamsSchema, 'stepScale', {
       label: 'step scale s',
-      min: 0.01,
-      max: 1.9,
       scale: 'log',
       help: 'Per run η = s/((1 + λ)·λ_max(XXᵀ)); s < 2 is stable.',
-    },
-    {
-      kind: 'number',
-      key: 'teacherIterations',
+    }),
+    numberControl(kdParamsSchema, 'teacherIterations', {
       label: 'teacher iterations',
-      min: 10,
-      max: 100000,
       scale: 'log',
-      integer: true,
       help: 'Full-batch GD steps of the teacher.',
-    },
-    {
-      kind: 'number',
-      key: 'studentIterations',
+    }),
+    numberControl(kdParamsSchema, 'studentIterations', {
       label: 'student iterations',
-      min: 10,
-      max: 100000,
       scale: 'log',
-      integer: true,
       help: 'Full-batch GD steps of every student.',
-    },
-    {
-      kind: 'number',
-      key: 'imperfectAt',
+    }),
+    numberControl(kdParamsSchema, 'imperfectAt', {
       label: 'imperfect teacher: fraction of its training',
-      min: 0.001,
-      max: 1,
       scale: 'log',
       help: 'Fig. 3: the early teacher’s weights.',
-    },
-    {
-      kind: 'number',
-      key: 'nVal',
+    }),
+    numberControl(kdParamsSchema, 'nVal', {
       label: 'validation points',
-      min: 4,
-      max: 400,
       scale: 'log',
-      integer: true,
       help: 'Held out, labels noised like the training labels: for early stopping.',
-    },
+    }),
     {
       kind: 'choice',
       key: 'teacherStop',
@@ -174,16 +120,11 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
       ],
       help: 'Early stopping by validation: the checkpoint with the lowest validation MSE.',
     },
-    {
-      kind: 'number',
-      key: 'overlapTop',
+    numberControl(kdParamsSchema, 'overlapTop', {
       label: 'Fig. 5/6: top eigenvectors of H∞',
-      min: 1,
-      max: 50,
       scale: 'log',
-      integer: true,
       help: 'The overlap α averages |⟨φ_k, v_j⟩| over this many eigenvectors (at most n).',
-    },
+    }),
     {
       kind: 'choice',
       key: 'embed',
@@ -194,19 +135,15 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
       ],
       help: 'Learns a kernel from seven Gaussians by centred alignment, embeds the inputs, retrains.',
     },
-    {
-      kind: 'number',
-      key: 'nystromRank',
+    numberControl(kdParamsSchema, 'nystromRank', {
       label: 'Nyström rank r',
-      min: 2,
-      max: 800,
       scale: 'log',
-      integer: true,
       help: 'Landmarks: r training points (at most n); the networks get r-dimensional inputs.',
       enabledWhen: (p) => p.embed === 'on',
-    },
+    }),
     { kind: 'seed', key: 'seed' },
   ],
+  figures,
   presets,
   jobFor: (p) => request(kdJob, p),
   initResults,

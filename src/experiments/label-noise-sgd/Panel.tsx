@@ -13,6 +13,7 @@ import { Equation } from '../../ui/Equation';
 import { sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
+import { fig } from './figures';
 import { betaStar } from './model';
 import type { OlsParams } from './params';
 import type { OlsResults } from './results';
@@ -168,6 +169,7 @@ function Trajectory({
       data-iter={r.iter}
     >
       <TrajectoryChart
+        figureId={fig('sgd-paths')}
         title={model.spec.title}
         layers={layers}
         ellipses={ellipses}
@@ -351,6 +353,7 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
         <RegulariserFigure models={deferredModels} results={results} params={deferred} width={width} />
       )}
       <LineChart
+        figureId={fig('chains-spread')}
         title="Spread of the chains, tr Cov(β_t), against chain step"
         series={series}
         width={width}

@@ -12,6 +12,7 @@ import {
   type LegendEntry,
 } from '../../charts';
 import { sci } from '../../ui/format';
+import { fig } from './figures';
 import type { OlsParams } from './params';
 import {
   axisGrid,
@@ -125,6 +126,7 @@ function SweepPlot(props: {
   dots: DotSpec[];
   legend: LegendEntry[];
   testId: string;
+  figureId: string;
   params: OlsParams;
 }) {
   const { lines, dots, width } = props;
@@ -165,6 +167,7 @@ function SweepPlot(props: {
       layout={layout}
       title={props.title}
       testId={props.testId}
+      figureId={props.figureId}
       legend={props.legend}
       legendAvoid={avoid}
       exportName={`xiong-eq16-${props.testId}`}
@@ -214,6 +217,7 @@ export function RegulariserFigure(props: {
           width={w}
           params={p}
           testId="eq16-strength"
+          figureId={fig('eq16-strength')}
           lines={curves.map((c, i) => ({
             id: `strength${i}`,
             x: xs(c),
@@ -233,6 +237,7 @@ export function RegulariserFigure(props: {
           width={w}
           params={p}
           testId="eq16-spread"
+          figureId={fig('eq16-spread')}
           lines={curves.flatMap((c, i) => [
             { id: `traceExact${i}`, x: xs(c), y: c.pts.map((q) => q.traceExact), color: c.color },
             {
@@ -257,6 +262,7 @@ export function RegulariserFigure(props: {
           width={w}
           params={p}
           testId="eq16-gradnorm"
+          figureId={fig('eq16-gradient-norms')}
           lines={curves.flatMap((c, i) => [
             { id: `lossGrad${i}`, x: xs(c), y: c.pts.map((q) => q.lossGradSq), color: c.color },
             {

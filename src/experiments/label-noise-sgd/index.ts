@@ -1,17 +1,11 @@
 import { lazy } from 'react';
 import { request, type FrameOf } from '../../engine/job';
+import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
 import { commands } from './commands';
+import { figures } from './figures';
 import { labelNoiseSgdJob } from './jobs';
-import {
-  controls,
-  covChoices,
-  defaultParams,
-  gridChoices,
-  olsParamsSchema,
-  presets,
-  type OlsParams,
-} from './params';
+import { covChoices, defaultParams, gridChoices, olsParamsSchema, presets, type OlsParams } from './params';
 import { initResults, reduce, type OlsResults } from './results';
 
 const fmtRate = (v: number) => (v > 0 ? v.toExponential(2) : '—');
@@ -25,11 +19,7 @@ const engineLabel = {
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const OlsPanel = lazy(() => import('./Panel').then((m) => ({ default: m.OlsPanel })));
 
-const control = (key: keyof OlsParams) => {
-  const c = controls.find((x) => x.key === key);
-  if (!c) throw new Error(`label-noise-sgd: no control spec for ${key}`);
-  return { ...c, kind: 'number' as const };
-};
+const custom = (p: OlsParams) => p.cov === 'custom';
 
 const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof labelNoiseSgdJob>>({
   id: 'label-noise-sgd',
@@ -37,6 +27,10 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
   title: 'SGD with unbiased label noise',
   paper:
     'Xiong et al., "Implicit Regularization Effects of Unbiased Random Label Noises with SGD" (seed 004), Fig. 1',
+  paperId: 'xiong-2023',
+  authors: 'Xiong et al.',
+  year: 2023,
+  paperFigures: 'Fig. 1',
   schema: olsParamsSchema,
   defaults: defaultParams,
   controls: [
@@ -57,38 +51,69 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
       options: covChoices.map((c) => ({ value: c, label: c === 'custom' ? 'custom (entries below)' : c })),
       help: 'Distribution of the inputs x ~ N(0, Σ).',
     },
-    control('sigma2'),
-    {
-      kind: 'number',
-      key: 'sxx',
-      enabledWhen: (p) => p.cov === 'custom',
+    numberControl(olsParamsSchema, 'sigma2', {
+      label: 'label-noise variance σ²',
+      scale: 'log',
+      help: 'Variance of the label noise ε, drawn once before training.',
+    }),
+    numberControl(olsParamsSchema, 'sxx', {
       label: 'Σ₁₁ (custom)',
-      min: 0.01,
-      max: 1000,
       scale: 'log',
       help: 'Custom Σ entry',
-    },
-    {
-      kind: 'number',
-      key: 'syy',
-      enabledWhen: (p) => p.cov === 'custom',
+      enabledWhen: custom,
+    }),
+    numberControl(olsParamsSchema, 'syy', {
       label: 'Σ₂₂ (custom)',
-      min: 0.01,
-      max: 1000,
       scale: 'log',
       help: 'Custom Σ entry',
-    },
-    {
-      kind: 'number',
-      key: 'sxy',
-      enabledWhen: (p) => p.cov === 'custom',
+      enabledWhen: custom,
+    }),
+    // The schema takes |Σ₁₂| ≤ 1000 (Σ₁₁, Σ₂₂ go to 1000), but Σ must stay positive definite: at the
+    // usual Σ₁₁ = Σ₂₂ = 20 only |Σ₁₂| < 20 is valid, 1 % of a ±1000 track. The slider keeps ±100 (the box
+    // takes the schema's whole range).
+    numberControl(olsParamsSchema, 'sxy', {
       label: 'Σ₁₂ (custom)',
-      min: -100,
-      max: 100,
       scale: 'linear',
+      uiMin: -100,
+      uiMax: 100,
       help: 'Custom Σ entry; Σ must stay positive definite',
-    },
-    ...(['eta', 'batch', 'n', 'iterations', 'speed', 'chains', 'chainSteps'] as const).map(control),
+      enabledWhen: custom,
+    }),
+    numberControl(olsParamsSchema, 'eta', {
+      label: 'learning rate η',
+      scale: 'log',
+      help: 'SGD step size. Too large and SGD diverges in mean square.',
+    }),
+    numberControl(olsParamsSchema, 'batch', {
+      label: 'batch size B',
+      scale: 'log',
+      help: 'Distinct indices per step (B ≤ N).',
+    }),
+    numberControl(olsParamsSchema, 'n', {
+      label: 'data points N',
+      scale: 'log',
+      help: 'Number of training points.',
+    }),
+    numberControl(olsParamsSchema, 'iterations', {
+      label: 'iterations',
+      scale: 'log',
+      help: 'Length of the single SGD path.',
+    }),
+    numberControl(olsParamsSchema, 'speed', {
+      label: 'iterations per frame',
+      scale: 'log',
+      help: 'Animation speed of the path.',
+    }),
+    numberControl(olsParamsSchema, 'chains', {
+      label: 'parallel chains',
+      scale: 'log',
+      help: 'Independent SGD chains forming the stationary cloud.',
+    }),
+    numberControl(olsParamsSchema, 'chainSteps', {
+      label: 'chain steps',
+      scale: 'log',
+      help: 'How long the chains run.',
+    }),
     {
       kind: 'choice',
       key: 'view',
@@ -112,6 +137,7 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
     },
     { kind: 'seed', key: 'seed' },
   ],
+  figures,
   presets,
   jobFor: (params) => request(labelNoiseSgdJob, params),
   uiKeys: ['view', 'sweep'],

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type LineSeries, type PathLayer } from '../../charts';
 import { sci } from '../../ui/format';
+import { fig } from './figures';
 import { outsideComponentPredicted } from './math/linearGradientDescent';
 import type { LinearResults } from './results';
 import type { TrajectorySample } from './frames';
@@ -101,6 +102,7 @@ function Picture({ c, width }: { c: LinearResults['convergence']; width: number 
   }, [c, meta, pic]);
   return (
     <TrajectoryChart
+      figureId={fig('convergence-picture')}
       title={pic.wHat.length === 3 ? '(c) oblique 3-D view' : '(c) the runs in the plane'}
       layers={layers}
       width={width}
@@ -251,6 +253,7 @@ export const ConvergenceFigure = memo(function ConvergenceFigure({
       </h3>
       <div className="two-col">
         <LineChart
+          figureId={fig('convergence-angle')}
           title="(a) angle α(w(t), w*) in degrees"
           series={angleSeries}
           width={half}
@@ -262,6 +265,7 @@ export const ConvergenceFigure = memo(function ConvergenceFigure({
           testId="convergence-angle-chart"
         />
         <LineChart
+          figureId={fig('convergence-distance')}
           title="(b) distance to ŵ, relative to ‖ŵ‖"
           series={distSeries}
           width={half}

@@ -1,25 +1,32 @@
 import { memo, useMemo } from 'react';
 import { LineChart, colors, type LineSeries } from '../../charts';
 import { percent, sci } from '../../ui/format';
-import { useLab } from '../../ui/storeContext';
+import { clampToField } from '../controls';
+import type { PanelProps } from '../types';
+import { fig } from './figures';
 import type { FashionFrame, KappaFrame } from './frames';
-import { fashionPairs, type LinearParams } from './params';
+import { fashionPairs, linearParamsSchema, type LinearParams } from './params';
+import type { LinearResults } from './results';
 import { ci95 } from './RiskVsNFigure';
 import { boundAgainstKappa } from './math/theoryCurves';
 
 const round3 = (v: number) => Number(v.toPrecision(3));
+const clampKappa = clampToField(linearParamsSchema, 'kappa');
+const clampDelta = clampToField(linearParamsSchema, 'delta');
+type SetParam = PanelProps<LinearParams, LinearResults>['setParam'];
 
 /** Fig. 3: risk of the distillation student against κ, with Theorem 3's bound. */
 export const KappaFigure = memo(function KappaFigure({
   params,
   k,
   width,
+  setParam,
 }: {
   params: LinearParams;
   k: KappaFrame | null;
   width: number;
+  setParam: SetParam;
 }) {
-  const setParam = useLab((s) => s.setParam);
   const { n, d } = params;
   const bound = useMemo(() => boundAgainstKappa(n, d), [n, d]);
   const series = useMemo(() => {
@@ -51,6 +58,7 @@ export const KappaFigure = memo(function KappaFigure({
   return (
     <div data-testid="fig3" style={{ width }}>
       <LineChart
+        figureId={fig('risk-vs-kappa')}
         title={`(Fig. 3) risk vs κ, d = ${d}, n = ${n}`}
         series={series}
         width={width}
@@ -62,7 +70,7 @@ export const KappaFigure = memo(function KappaFigure({
         marker={{
           x: params.kappa,
           label: 'κ',
-          onChange: (v) => setParam('kappa', round3(Math.min(Math.max(v, 0.05), 8))),
+          onChange: (v) => setParam('kappa', round3(clampKappa(v))),
         }}
         exportName="phuong-fig3-risk-vs-kappa"
         exportParams={params}
@@ -84,12 +92,13 @@ export const DeltaFigure = memo(function DeltaFigure({
   params,
   f,
   width,
+  setParam,
 }: {
   params: LinearParams;
   f: FashionFrame | null;
   width: number;
+  setParam: SetParam;
 }) {
-  const setParam = useLab((s) => s.setParam);
   const series = useMemo((): LineSeries[] => {
     if (!f || f.status !== 'done') return [];
     return [
@@ -109,6 +118,7 @@ export const DeltaFigure = memo(function DeltaFigure({
   return (
     <div data-testid="fig4" style={{ width }}>
       <LineChart
+        figureId={fig('risk-vs-delta')}
         title={`(Fig. 4) risk vs δ, n = ${params.fmN}`}
         series={series}
         width={width}
@@ -119,7 +129,7 @@ export const DeltaFigure = memo(function DeltaFigure({
         marker={{
           x: params.delta,
           label: 'δ',
-          onChange: (v) => setParam('delta', round3(Math.min(Math.max(v, 0), 100))),
+          onChange: (v) => setParam('delta', round3(clampDelta(v))),
         }}
         exportName="phuong-fig4-risk-vs-delta"
         exportParams={params}

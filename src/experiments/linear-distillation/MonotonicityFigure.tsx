@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineMark, Plot, TextMark, colors, layoutPlot, toCsv, type LegendEntry } from '../../charts';
 import { percent, sci } from '../../ui/format';
+import { fig } from './figures';
 import type { MonotonicityFrame, MonotonicityLearner } from './frames';
 import type { LinearParams } from './params';
 import { deltaColor, hardColor } from './RiskVsNFigure';
@@ -89,6 +90,7 @@ export const MonotonicityFigure = memo(function MonotonicityFigure({
         {taskName(params)}, d = {params.d}, n = {params.n})
       </h3>
       <Plot
+        figureId={fig('monotonicity')}
         layout={geom.layout}
         legend={geom.legend}
         legendAvoid={geom.legendAvoid}

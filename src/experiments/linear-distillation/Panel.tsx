@@ -49,7 +49,7 @@ function BoundSummary({ params }: { params: LinearParams }) {
   );
 }
 
-export function LinearPanel({ params, results }: PanelProps<LinearParams, LinearResults>) {
+export function LinearPanel({ params, results, setParam }: PanelProps<LinearParams, LinearResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const half = width > 760 ? Math.floor((width - 16) / 2) : width;
   return (
@@ -68,13 +68,13 @@ export function LinearPanel({ params, results }: PanelProps<LinearParams, Linear
       </section>
       <TaskGeometryFigure params={params} width={width} />
       <ConvergenceFigure c={results.convergence} width={width} />
-      <RiskVsNFigure params={params} r={results.riskVsN} width={width} />
+      <RiskVsNFigure params={params} r={results.riskVsN} width={width} setParam={setParam} />
       <BoundSummary params={params} />
       <section data-testid="three-factors">
         <h3>The three factors: data geometry (Fig. 3) and optimisation bias (Fig. 4)</h3>
         <div className="two-col">
-          <KappaFigure params={params} k={results.kappa} width={half} />
-          <DeltaFigure params={params} f={results.fashion} width={half} />
+          <KappaFigure params={params} k={results.kappa} width={half} setParam={setParam} />
+          <DeltaFigure params={params} f={results.fashion} width={half} setParam={setParam} />
         </div>
       </section>
       <MonotonicityFigure params={params} m={results.monotonicity} width={width} />

@@ -1,9 +1,12 @@
 import { memo, useMemo } from 'react';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import { sci } from '../../ui/format';
-import { useLab } from '../../ui/storeContext';
+import { clampToField } from '../controls';
+import type { PanelProps } from '../types';
+import { fig } from './figures';
 import type { RiskVsNFrame, SetSummary } from './frames';
-import type { LinearParams } from './params';
+import { linearParamsSchema, type LinearParams } from './params';
+import type { LinearResults } from './results';
 import { taskName, taskOf } from './math/task';
 import { boundsAgainstN } from './math/theoryCurves';
 
@@ -13,6 +16,8 @@ export const ci95 = (xs: readonly SetSummary[]) => ({
   hi: xs.map((s) => s.mean + (1.96 * s.std) / Math.sqrt(Math.max(s.n, 1))),
 });
 
+const clampN = clampToField(linearParamsSchema, 'n');
+
 export const hardColor = palette[1];
 export const deltaColor = palette[3];
 
@@ -21,12 +26,13 @@ export const RiskVsNFigure = memo(function RiskVsNFigure({
   params,
   r,
   width,
+  setParam,
 }: {
   params: LinearParams;
   r: RiskVsNFrame | null;
   width: number;
+  setParam: PanelProps<LinearParams, LinearResults>['setParam'];
 }) {
-  const setParam = useLab((s) => s.setParam);
   const { task: kind, kappa, margin, d, delta } = params;
   const top = r?.ns[r.ns.length - 1] ?? Math.min(2 * d, 160);
   const bounds = useMemo(
@@ -118,6 +124,7 @@ export const RiskVsNFigure = memo(function RiskVsNFigure({
         How fast the student learns: transfer risk against n ({taskName(params)}, d = {d})
       </h3>
       <LineChart
+        figureId={fig('risk-vs-n')}
         title="risk P[sign(wᵀx) ≠ sign(w*ᵀx)] (band: 95 % interval over transfer sets)"
         series={series}
         width={width}
@@ -126,7 +133,7 @@ export const RiskVsNFigure = memo(function RiskVsNFigure({
         xScale="log"
         yLabel="expected transfer risk"
         yScale="log"
-        marker={{ x: params.n, label: 'n', onChange: (v) => setParam('n', Math.max(1, Math.round(v))) }}
+        marker={{ x: params.n, label: 'n', onChange: (v) => setParam('n', clampN(Math.round(v))) }}
         exportName="phuong-risk-vs-n"
         exportParams={params}
         testId="risk-n-chart"

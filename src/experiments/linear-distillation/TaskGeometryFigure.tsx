@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type PathLayer } from '../../charts';
 import { sci } from '../../ui/format';
+import { fig } from './figures';
 import type { AngularTask } from './math/angularTasks';
 import type { LinearParams } from './params';
 import { figureTasks, GAUSS_RATIO, planeSamples, tailCurves } from './math/theoryCurves';
@@ -22,12 +23,14 @@ function Plane({
   seed,
   width,
   id,
+  figureId,
 }: {
   task: AngularTask;
   title: string;
   seed: number;
   width: number;
   id: string;
+  figureId: string;
 }) {
   const s = useMemo(() => planeSamples(task, SAMPLES, seed), [task, seed]);
   // No legend inside: it would cover the cloud. The key above the three planes names the marks.
@@ -75,6 +78,7 @@ function Plane({
   return (
     <div>
       <TrajectoryChart
+        figureId={figureId}
         title={title}
         layers={layers}
         width={width}
@@ -140,6 +144,7 @@ export const TaskGeometryFigure = memo(function TaskGeometryFigure({
       <h3>Fig. 1–2: the data geometry p(θ) = P[ᾱ(w*, x) ≥ θ]</h3>
       <div className="two-col">
         <LineChart
+          figureId={fig('p-theta')}
           title="(Fig. 1) p(θ)"
           series={[
             {
@@ -194,14 +199,29 @@ export const TaskGeometryFigure = memo(function TaskGeometryFigure({
       </div>
       <PlaneKey />
       <div className="two-col">
-        <Plane task={tasks.kappa} title={`A: κ = ${kappa}`} seed={seed} width={third} id="kappa" />
-        <Plane task={tasks.margin} title={`B: margin ${margin}°`} seed={seed} width={third} id="margin" />
+        <Plane
+          task={tasks.kappa}
+          title={`A: κ = ${kappa}`}
+          seed={seed}
+          width={third}
+          id="kappa"
+          figureId={fig('plane-kappa')}
+        />
+        <Plane
+          task={tasks.margin}
+          title={`B: margin ${margin}°`}
+          seed={seed}
+          width={third}
+          id="margin"
+          figureId={fig('plane-margin')}
+        />
         <Plane
           task={tasks.gauss}
           title={`C: Gaussian ${GAUSS_RATIO}:1`}
           seed={seed}
           width={third}
           id="gauss"
+          figureId={fig('plane-gaussian')}
         />
       </div>
     </section>

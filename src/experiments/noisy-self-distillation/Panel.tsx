@@ -3,6 +3,7 @@ import { percent, sci } from '../../ui/format';
 import { LineChart, colors, palette, type LineSeries } from '../../charts';
 import type { PanelProps } from '../types';
 import { Fig2Download } from './Fig2Download';
+import { fig } from './figures';
 import type { CheckpointFrame } from './job';
 import { trainSplitSize, type NoiseKind, type PageParams } from './params';
 import type { NoisyResults } from './results';
@@ -14,6 +15,12 @@ const height = 260;
 /** A noise level: 0 written as 0. */
 const lv = (v: number) => (v === 0 ? '0' : sci(v));
 const symbol: Record<NoiseKind, string> = { gaussian: 'σ²', symmetric: 'p' };
+
+/** Fig. 2's two charts per noise kind, in the definition's order. */
+const fig2Ids = {
+  gaussian: { gradNorm: fig('fig2-gradient-norm-gaussian'), accuracy: fig('fig2-accuracy-gaussian') },
+  symmetric: { gradNorm: fig('fig2-gradient-norm-symmetric'), accuracy: fig('fig2-accuracy-symmetric') },
+} satisfies Record<NoiseKind, { gradNorm: string; accuracy: string }>;
 
 /** Run indices of one kind's curve: the noiseless baseline (run 0) and that kind's levels. */
 const curveOf = (rs: RunSummary[], kind: NoiseKind) =>
@@ -115,6 +122,7 @@ function Fig2({
     <div className="noisy-fig2" data-testid={`noisy-fig2-${kind}`}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
         <LineChart
+          figureId={fig2Ids[kind].gradNorm}
           title={`(a) gradient norm vs ${s}`}
           series={g}
           width={width}
@@ -126,6 +134,7 @@ function Fig2({
           testId={`noisy-gradnorm-${kind}`}
         />
         <LineChart
+          figureId={fig2Ids[kind].accuracy}
           title={`(b) accuracy vs ${s}`}
           series={acc}
           width={width}
@@ -245,6 +254,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
       {cs.length > 1 && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
           <LineChart
+            figureId={fig('fig3-loss')}
             title="(Fig. 3) ½‖f − f_teacher‖²"
             series={lossSeries}
             width={width}
@@ -257,6 +267,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
             testId="noisy-loss"
           />
           <LineChart
+            figureId={fig('gradient-norm-over-training')}
             title="measured ‖∇θf‖² over training"
             series={gSeries}
             width={width}
@@ -269,6 +280,7 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
           />
           {strength.length > 0 && (
             <LineChart
+              figureId={fig('eq16-strength')}
               title="(d) eq. (16): ησ²/(BN)·Σᵢ‖∇θf‖²"
               series={strength}
               width={width}

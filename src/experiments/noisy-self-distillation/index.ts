@@ -1,14 +1,16 @@
 import { lazy } from 'react';
 import { request, type FrameOf } from '../../engine/job';
+import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
 import { commands } from './commands';
+import { figures } from './figures';
 import { noisyDistillJob } from './jobs';
 import { defaultParams, jobParams, pageSchema, presets, type PageParams } from './params';
 import { initResults, reduce, type NoisyResults } from './results';
 
 const NoisyPanel = lazy(() => import('./Panel').then((m) => ({ default: m.NoisyPanel })));
-const hasGaussian = (p: Record<string, unknown>) => p.noise !== 'symmetric';
-const hasSymmetric = (p: Record<string, unknown>) => p.noise !== 'gaussian';
+const hasGaussian = (p: PageParams) => p.noise !== 'symmetric';
+const hasSymmetric = (p: PageParams) => p.noise !== 'gaussian';
 
 const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf<typeof noisyDistillJob>>({
   id: 'noisy-self-distillation',
@@ -16,6 +18,10 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
   title: 'Noisy self-distillation: gradient norm vs label noise',
   paper:
     'Xiong et al., "Implicit Regularization Effects of Unbiased Random Label Noises with SGD" (seed 004), §5, Fig. 2–3',
+  paperId: 'xiong-2023',
+  authors: 'Xiong et al.',
+  year: 2023,
+  paperFigures: 'Fig. 2–3',
   schema: pageSchema,
   defaults: defaultParams,
   controls: [
@@ -30,107 +36,61 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
       ],
       help: 'Drawn afresh every iteration; the noiseless student (σ² = p = 0) always runs too.',
     },
-    {
-      kind: 'number',
-      key: 'sigma2',
+    numberControl(pageSchema, 'sigma2', {
       label: 'largest σ²',
-      min: 0.01,
-      max: 10,
       scale: 'log',
       help: 'The sweep’s σ² levels are σ²·4^−k: e.g. 0.5, 2, 8 for σ² = 8 and 3 levels.',
       enabledWhen: hasGaussian,
-    },
-    {
-      kind: 'number',
-      key: 'p',
+    }),
+    numberControl(pageSchema, 'p', {
       label: 'largest swap probability p',
-      min: 0.01,
-      max: 1,
       scale: 'linear',
       help: 'The sweep’s p levels are evenly spaced up to p.',
       enabledWhen: hasSymmetric,
-    },
-    {
-      kind: 'number',
-      key: 'levels',
+    }),
+    numberControl(pageSchema, 'levels', {
       label: 'noise levels',
-      min: 1,
-      max: 6,
       scale: 'linear',
-      integer: true,
       help: 'Noisy levels per kind, besides the noiseless baseline.',
-    },
-    {
-      kind: 'number',
-      key: 'epochs',
+    }),
+    numberControl(pageSchema, 'epochs', {
       label: 'distillation epochs',
-      min: 1,
-      max: 100,
       scale: 'log',
-      integer: true,
       help: 'Student training epochs (SGD).',
-    },
-    {
-      kind: 'number',
-      key: 'seeds',
+    }),
+    numberControl(pageSchema, 'seeds', {
       label: 'seeds',
-      min: 1,
-      max: 6,
       scale: 'linear',
-      integer: true,
       help: 'Students per level (mean and band); they share initialisation and batches across levels.',
-    },
-    {
-      kind: 'number',
-      key: 'hidden',
+    }),
+    numberControl(pageSchema, 'hidden', {
       label: 'hidden units',
-      min: 16,
-      max: 256,
       scale: 'log',
-      integer: true,
       help: 'Width of the teacher and student MLP 784–h–10.',
-    },
-    {
-      kind: 'number',
-      key: 'lr',
+    }),
+    numberControl(pageSchema, 'lr', {
       label: 'student learning rate η',
-      min: 1e-4,
-      max: 0.5,
       scale: 'log',
       help: 'Plain SGD: eq. (16)’s strength is ησ²/B·(average gradient norm).',
-    },
-    {
-      kind: 'number',
-      key: 'batchSize',
+    }),
+    numberControl(pageSchema, 'batchSize', {
       label: 'batch size B',
-      min: 8,
-      max: 256,
       scale: 'log',
-      integer: true,
       help: 'Minibatch of teacher and students.',
-    },
-    {
-      kind: 'number',
-      key: 'teacherEpochs',
+    }),
+    numberControl(pageSchema, 'teacherEpochs', {
       label: 'teacher epochs',
-      min: 1,
-      max: 50,
       scale: 'log',
-      integer: true,
       help: 'The teacher: cross-entropy on the labels, Adam.',
-    },
-    {
-      kind: 'number',
-      key: 'trainSize',
+    }),
+    numberControl(pageSchema, 'trainSize', {
       label: 'training images',
-      min: 200,
-      max: 4000,
       scale: 'log',
-      integer: true,
       help: '20% of them held out for validation.',
-    },
+    }),
     { kind: 'seed', key: 'seed' },
   ],
+  figures,
   presets,
   jobFor: (p) => request(noisyDistillJob, jobParams(p)),
   initResults,

@@ -4,6 +4,7 @@ import { Equation } from '../../ui/Equation';
 import { percent, sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
+import { fig } from './figures';
 import type { NtkParams } from './params';
 import type { NtkResults } from './results';
 import { TeacherEpochsFigure } from './TeacherEpochsFigure';
@@ -227,6 +228,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       ))}
       <div className="two-col">
         <LineChart
+          figureId={fig('ntk-spectrum')}
           title="NTK spectrum: infinite width vs the live network"
           series={spectrum}
           width={half}
@@ -240,6 +242,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           testId="ntk-spectrum"
         />
         <LineChart
+          figureId={fig('ntk-width')}
           title="Empirical NTK → H∞ as the width grows"
           series={widthSeries}
           width={half}
@@ -255,6 +258,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       </div>
       <div className="two-col">
         <LineChart
+          figureId={fig('label-share')}
           title={`(Fig. 2) label share in the top-${params.topK} eigenspace${theory ? ` — current labels ${sci(theory.labelRatio)}, clean ${sci(theory.cleanRatio)}` : ''}`}
           series={fig2Series}
           width={half}
@@ -268,6 +272,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           testId="ntk-fig2"
         />
         <LineChart
+          figureId={fig('air-residuals')}
           title="AIR: residual along the top eigenvectors (solid) vs (1 − ηλ_i)^t (dashed)"
           series={air}
           width={half}
@@ -280,6 +285,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
         />
       </div>
       <LineChart
+        figureId={fig('air-clean-vs-noise')}
         title="AIR: normal training fits the clean signal first and the noise last (solid: measured, dashed: Σ_i (1 − (1 − ηλ_i)^t) along H∞'s eigenvectors)"
         series={fits}
         width={width}
@@ -292,6 +298,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       <h3 className="subhead">(Fig. 4) normal training vs self-distillation, same data and initialisation</h3>
       <div className="two-col">
         <LineChart
+          figureId={fig('training-loss')}
           title="training loss on the noisy labels"
           series={pair('loss', (m) => m.loss)}
           width={half}
@@ -303,6 +310,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           {...common}
         />
         <LineChart
+          figureId={fig('clean-accuracy')}
           title="accuracy on the clean training labels"
           series={pair('clean', (m) => m.cleanAccuracy)}
           width={half}
@@ -313,6 +321,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           {...common}
         />
         <LineChart
+          figureId={fig('l2-to-clean')}
           title="ℓ2 distance to the clean labels"
           series={pair('l2', (m) => m.l2ToClean)}
           width={half}
@@ -323,6 +332,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           {...common}
         />
         <LineChart
+          figureId={fig('test-accuracy')}
           title="test accuracy"
           series={pair('test', (m) => m.testAccuracy)}
           width={half}
@@ -334,6 +344,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
         />
       </div>
       <LineChart
+        figureId={fig('information-gain')}
         title="(Fig. 5) self-distillation gains information"
         series={fig5}
         width={width}

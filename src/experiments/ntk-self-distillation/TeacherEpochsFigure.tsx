@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { LineChart, colors, type LineSeries } from '../../charts';
 import { percent } from '../../ui/format';
 import { meanStd } from '../../math/stats';
+import { fig } from './figures';
 import type { NtkParams } from './params';
 import type { Fig1Results } from './results';
 import { fig1Fixed } from './teacherEpochsParams';
@@ -83,6 +84,7 @@ export function TeacherEpochsFigure({
       </p>
       {series.length > 0 && (
         <LineChart
+          figureId={fig('teacher-epochs')}
           title="test accuracy against the teacher’s training epochs"
           series={series}
           width={Math.min(width, 640)}

@@ -1,14 +1,16 @@
 import { lazy } from 'react';
 import { request, type FrameOf } from '../../engine/job';
+import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
 import { commands } from './commands';
+import { figures } from './figures';
 import { ntkExperimentJob } from './jobs';
 import { defaultParams, ntkParamsSchema, presets, type NtkParams } from './params';
 import { initResults, reduce, type NtkResults } from './results';
 
-const clusters = (p: Record<string, unknown>) => p.data === 'clusters';
-const fashion = (p: Record<string, unknown>) => p.data === 'fashion';
-const fig1On = (p: Record<string, unknown>) => p.fig1 === 'on';
+const clusters = (p: NtkParams) => p.data === 'clusters';
+const fashion = (p: NtkParams) => p.data === 'fashion';
+const fig1On = (p: NtkParams) => p.fig1 === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const NtkPanel = lazy(() => import('./Panel').then((m) => ({ default: m.NtkPanel })));
@@ -19,18 +21,18 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
   title: 'NTK eigenspaces and self-distillation under label noise',
   paper:
     'Dong, Hu, Wu, Hu, Yan, "Distillation ≈ Early Stopping? Harvesting Dark Knowledge Utilizing Anisotropic Information Retrieval" (seed 000), Fig. 1, 2, 4, 5, Table 1',
+  paperId: 'dong-2019',
+  authors: 'Dong et al.',
+  year: 2019,
+  paperFigures: 'Fig. 1, 2, 4, 5, Table 1',
   schema: ntkParamsSchema,
   defaults: defaultParams,
   controls: [
-    {
-      kind: 'number',
-      key: 'lambda',
+    numberControl(ntkParamsSchema, 'lambda', {
       label: 'distillation ratio λ',
-      min: 0,
-      max: 2,
       scale: 'linear',
       help: '1 − α_t = λ·(accuracy); 0 is normal training.',
-    },
+    }),
     {
       kind: 'choice',
       key: 'alphaRule',
@@ -53,16 +55,12 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
       ],
       help: 'h(f(x)) in the target.',
     },
-    {
-      kind: 'number',
-      key: 'tau',
+    numberControl(ntkParamsSchema, 'tau', {
       label: 'temperature τ',
-      min: 0.05,
-      max: 5,
       scale: 'log',
       help: 'For h = softmax.',
       enabledWhen: (p) => p.h === 'softmax',
-    },
+    }),
     {
       kind: 'choice',
       key: 'data',
@@ -73,117 +71,68 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
       ],
       help: 'Training data.',
     },
-    {
-      kind: 'number',
-      key: 'rho',
+    numberControl(ntkParamsSchema, 'rho', {
       label: 'flip probability ρ',
-      min: 0,
-      max: 0.49,
       scale: 'linear',
+      // The schema's bound is exclusive (ρ < ½: the true label must dominate): the slider stops short of it.
+      uiMax: 0.49,
       help: 'Each cluster label is flipped with this probability.',
       enabledWhen: clusters,
-    },
-    {
-      kind: 'number',
-      key: 'p',
+    }),
+    numberControl(ntkParamsSchema, 'p', {
       label: 'label noise p',
-      min: 0,
-      max: 0.9,
       scale: 'linear',
       help: 'Each label replaced by another class with this probability.',
       enabledWhen: fashion,
-    },
-    {
-      kind: 'number',
-      key: 'n',
+    }),
+    numberControl(ntkParamsSchema, 'n', {
       label: 'training points n',
-      min: 16,
-      max: 512,
       scale: 'log',
-      integer: true,
       help: 'Full-batch size.',
-    },
-    {
-      kind: 'number',
-      key: 'd',
+    }),
+    numberControl(ntkParamsSchema, 'd', {
       label: 'input dimension d',
-      min: 2,
-      max: 128,
       scale: 'log',
-      integer: true,
       help: 'Cluster data dimension.',
       enabledWhen: clusters,
-    },
-    {
-      kind: 'number',
-      key: 'clusters',
+    }),
+    numberControl(ntkParamsSchema, 'clusters', {
       label: 'clusters K',
-      min: 2,
-      max: 16,
       scale: 'linear',
-      integer: true,
       help: 'Number of clusters.',
       enabledWhen: clusters,
-    },
-    {
-      kind: 'number',
-      key: 'radius',
+    }),
+    numberControl(ntkParamsSchema, 'radius', {
       label: 'cluster radius ε',
-      min: 0,
-      max: 1,
       scale: 'linear',
       help: 'Points lie within this distance of their centre.',
       enabledWhen: clusters,
-    },
-    {
-      kind: 'number',
-      key: 'width',
+    }),
+    numberControl(ntkParamsSchema, 'width', {
       label: 'width k',
-      min: 16,
-      max: 8192,
       scale: 'log',
-      integer: true,
       help: 'Hidden units (even).',
-    },
-    {
-      kind: 'number',
-      key: 'etaScale',
+    }),
+    numberControl(ntkParamsSchema, 'etaScale', {
       label: 'step size η × top NTK eigenvalue',
-      min: 0.05,
-      max: 2,
       scale: 'log',
       help: 'η = this / λ_max of the empirical NTK at init (1 is the default; ≥ 2 diverges).',
-    },
-    {
-      kind: 'number',
-      key: 'iterations',
+    }),
+    numberControl(ntkParamsSchema, 'iterations', {
       label: 'iterations',
-      min: 10,
-      max: 20000,
       scale: 'log',
-      integer: true,
       help: 'Full-batch GD steps.',
-    },
-    {
-      kind: 'number',
-      key: 'topK',
+    }),
+    numberControl(ntkParamsSchema, 'topK', {
       label: 'top-k eigenspace',
-      min: 1,
-      max: 20,
       scale: 'linear',
-      integer: true,
       help: 'k of Fig. 2, Fig. 5 and the AIR view.',
-    },
-    {
-      kind: 'number',
-      key: 'draws',
+    }),
+    numberControl(ntkParamsSchema, 'draws', {
       label: 'draws (Fig. 2)',
-      min: 2,
-      max: 40,
       scale: 'linear',
-      integer: true,
       help: 'Independent data sets averaged in Fig. 2.',
-    },
+    }),
     {
       kind: 'choice',
       key: 'fig1',
@@ -194,40 +143,27 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
       ],
       help: 'Five teachers (MLP 784–256–10) trained for k/5 of the epochs below, a small student from each.',
     },
-    {
-      kind: 'number',
-      key: 'fig1Epochs',
+    numberControl(ntkParamsSchema, 'fig1Epochs', {
       label: 'Fig. 1: longest teacher (epochs)',
-      min: 5,
-      max: 200,
       scale: 'log',
-      integer: true,
       help: 'Teachers at 1/5, 2/5, … of it (the paper: 40, 80, …, 200).',
       enabledWhen: fig1On,
-    },
-    {
-      kind: 'number',
-      key: 'fig1Temperature',
+    }),
+    numberControl(ntkParamsSchema, 'fig1Temperature', {
       label: 'Fig. 1: temperature T',
-      min: 0.5,
-      max: 20,
       scale: 'log',
       help: 'The students learn softmax(z/T) of the teacher’s logits z.',
       enabledWhen: fig1On,
-    },
-    {
-      kind: 'number',
-      key: 'fig1Seeds',
+    }),
+    numberControl(ntkParamsSchema, 'fig1Seeds', {
       label: 'Fig. 1: seeds',
-      min: 1,
-      max: 4,
       scale: 'linear',
-      integer: true,
       help: 'Teacher–student pairs per epoch count (mean and band).',
       enabledWhen: fig1On,
-    },
+    }),
     { kind: 'seed', key: 'seed' },
   ],
+  figures,
   presets,
   jobFor: (params) => request(ntkExperimentJob, params),
   initResults,

@@ -7,6 +7,7 @@ export function MeanPanel({ params, results }: PanelProps<Params, Results>) {
   const theory = results.n.map((n) => params.sigma * Math.sqrt(2 / (Math.PI * n)));
   return (
     <LineChart
+      figureId="running-mean-error"
       title="error of the running mean"
       width={640}
       height={320}

@@ -1,5 +1,6 @@
 import { lazy } from 'react';
 import { request, type FrameOf } from '../../../src/engine/job';
+import { numberControl } from '../../../src/experiments/controls';
 import { defineExperiment } from '../../../src/experiments/types';
 import { commands } from './commands';
 import { meanJob } from './jobs';
@@ -16,29 +17,32 @@ export default defineExperiment<Params, Results, FrameOf<typeof meanJob>>({
   order: 99,
   title: 'Example: the error of a running mean',
   paper: 'the README’s worked example',
+  // Not a paper: the grouping fields still say where it comes from.
+  paperId: 'readme-example',
+  authors: 'Distillation Lab',
+  year: 2026,
+  paperFigures: 'none (a worked example)',
   schema: params,
   defaults: { sigma: 1, samples: 1000, seed: 1 },
   controls: [
-    {
-      kind: 'number',
-      key: 'sigma',
+    numberControl(params, 'sigma', {
       label: 'noise σ',
-      min: 0.01,
-      max: 10,
       scale: 'log',
       help: 'σ of the draws',
-    },
-    {
-      kind: 'number',
-      key: 'samples',
+    }),
+    numberControl(params, 'samples', {
       label: 'samples',
-      min: 10,
-      max: 100_000,
       scale: 'log',
-      integer: true,
       help: 'how many draws',
-    },
+    }),
     { kind: 'seed', key: 'seed' },
+  ],
+  figures: [
+    {
+      id: 'running-mean-error',
+      title: 'Error of the running mean',
+      caption: 'The measured |mean − μ| against the number of samples n, with its expectation σ·√(2/(πn)).',
+    },
   ],
   presets: [{ id: 'noisy', label: 'σ = 5', params: { sigma: 5 } }],
   jobFor: (p) => request(meanJob, p),
