@@ -3,25 +3,37 @@ import { Slider } from './Slider';
 import { useLab } from '../ui/storeContext';
 import { countRender } from '../ui/renderCount';
 
-/** The experiment's controls, generated from its control list; every value goes through its schema. */
-export function Controls({ def }: { def: AnyExperiment }) {
+/**
+ * The experiment's controls, generated from its control list; every value goes through its schema.
+ * `only`: just these keys, in this order, without presets (the presentation mode's key sliders).
+ */
+export function Controls({ def, only }: { def: AnyExperiment; only?: readonly string[] }) {
   countRender('Controls');
   const params = useLab((s) => s.params);
   const errors = useLab((s) => s.paramErrors);
   const setParam = useLab((s) => s.setParam);
   const applyPreset = useLab((s) => s.applyPreset);
+  const hidden = useLab((s) => s.hidden);
+  const shown = only
+    ? only.flatMap((k) => def.controls.filter((c) => c.key === k))
+    : def.controls.filter((c) => !hidden.includes(c.key));
   return (
-    <aside className="controls" aria-label="controls">
-      <div className="presets">
-        <h3>Presets</h3>
-        {def.presets.map((p) => (
-          <button key={p.id} type="button" onClick={() => applyPreset(p.id)} data-preset={p.id}>
-            {p.label}
-          </button>
-        ))}
-      </div>
-      <h3>Parameters</h3>
-      {def.controls.map((c) =>
+    <aside
+      className={only ? 'controls key-controls' : 'controls'}
+      aria-label={only ? 'key controls' : 'controls'}
+    >
+      {!only && (
+        <div className="presets">
+          <h3>Presets</h3>
+          {def.presets.map((p) => (
+            <button key={p.id} type="button" onClick={() => applyPreset(p.id)} data-preset={p.id}>
+              {p.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {!only && <h3>Parameters</h3>}
+      {shown.map((c) =>
         c.kind === 'seed' ? (
           <SeedField
             key={c.key}
@@ -41,7 +53,7 @@ export function Controls({ def }: { def: AnyExperiment }) {
             onChange={(v) => setParam(c.key, v)}
           />
         ) : (
-          <div className="control" key={c.key} title={c.help}>
+          <div className="control" key={c.key} title={c.help} data-control={c.key}>
             <label htmlFor={`ctl-${c.key}`}>{c.label}</label>
             <select
               id={`ctl-${c.key}`}
@@ -81,7 +93,7 @@ function SeedField({
   onChange: (v: number) => boolean;
 }) {
   return (
-    <div className="control">
+    <div className="control" data-control={id}>
       <label htmlFor={`ctl-${id}`}>{label}</label>
       <div className="control-row">
         <input

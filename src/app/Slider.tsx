@@ -43,7 +43,11 @@ export function Slider({ control, value, error, onChange, disabled = false }: Pr
   };
   const message = local ?? error;
   return (
-    <div className={disabled ? 'control disabled' : 'control'} title={control.help}>
+    <div
+      className={disabled ? 'control disabled' : 'control'}
+      title={control.help}
+      data-control={control.key}
+    >
       <label htmlFor={id}>{control.label}</label>
       <div className="control-row">
         <input
@@ -53,6 +57,8 @@ export function Slider({ control, value, error, onChange, disabled = false }: Pr
           max={STEPS}
           step={1}
           aria-label={control.label}
+          // a screen reader announces the value, not the track position
+          aria-valuetext={`${control.label} = ${value}`}
           disabled={disabled}
           value={toPosition(control, value)}
           onChange={(e) => {

@@ -1,6 +1,7 @@
 import { EngineClient, type EngineHandlers } from '../engine/client';
 import type { AnyExperiment } from '../experiments/types';
 import type { LabStore } from '../store/labStore';
+import { recordFirstFigure } from './firstFigureTimes';
 
 /**
  * Glue between the store and the engine: a new runKey starts a run (cancelling the one in flight),
@@ -18,11 +19,17 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
   let recovering: string | null = null;
   const fatalTimes: number[] = [];
 
+  /** a run at its experiment's defaults: when it started, until its first frames are on screen */
+  let timing: { id: string; t0: number } | null = null;
   const flush = () => {
     flushScheduled = false;
     const frames = pending;
     pending = [];
     store.getState().applyFrames(frames);
+    if (timing && frames.length) {
+      recordFirstFigure(timing.id, performance.now() - timing.t0);
+      timing = null;
+    }
     if (frames.length && store.getState().status === 'starting') store.getState().setStatus('running');
   };
   // A hidden tab gets no animation frames: fold frames on a slow timer instead, so they neither pile
@@ -94,7 +101,17 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
     const s = store.getState();
     pending = [];
     startedKey = s.runKey;
-    const spec = byId[s.experimentId].jobFor(s.params);
+    if (s.landing) {
+      client.cancel();
+      s.setStatus('idle');
+      return;
+    }
+    const def = byId[s.experimentId];
+    const spec = def.jobFor(s.params);
+    timing =
+      spec && JSON.stringify(s.params) === JSON.stringify(def.defaults)
+        ? { id: def.id, t0: performance.now() }
+        : null;
     if (!spec) {
       client.cancel();
       s.setStatus('idle', 'exact theory only: nothing to run');
@@ -118,7 +135,14 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
   // URL: replaceState is throttled by browsers, so debounce it.
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   store.subscribe((s, prev) => {
-    if (s.params === prev.params && s.backend === prev.backend && s.experimentId === prev.experimentId)
+    if (
+      s.params === prev.params &&
+      s.backend === prev.backend &&
+      s.experimentId === prev.experimentId &&
+      s.landing === prev.landing &&
+      s.present === prev.present &&
+      s.hidden === prev.hidden
+    )
       return;
     clearTimeout(urlTimer);
     urlTimer = setTimeout(() => {

@@ -107,6 +107,10 @@ export interface ExperimentDef<P extends ParamsRecord = ParamsRecord, R = unknow
   year: number;
   /** the paper's figures this experiment redraws, e.g. 'Fig. 1' or 'Fig. 2–3' */
   paperFigures: string;
+  /** one sentence for the landing card: what you will see */
+  summary: string;
+  /** the sliders a lecturer drags: shown in large type beside a figure in presentation mode */
+  keyControls: readonly (keyof P & string)[];
   /** position in the paper picker (ascending) */
   order: number;
   /** params schema: the one validator of controls, URL and presets (an object schema) */

@@ -50,6 +50,33 @@ describe('lab store', () => {
     expect(b.getState().backend).toBe('cpu');
     expect(b.getState().notices).toEqual([]);
   });
+  it('the landing starts no run; opening an experiment from it does, and the hash follows', () => {
+    const s = make();
+    s.getState().loadHash('#/');
+    expect(s.getState().landing).toBe(true);
+    expect(s.getState().hash()).toBe('#/');
+    const key = s.getState().runKey;
+    s.getState().setExperiment('label-noise-sgd');
+    expect(s.getState().landing).toBe(false);
+    expect(s.getState().runKey).toBe(key + 1);
+    expect(s.getState().hash()).toMatch(/^#\/label-noise-sgd\?/);
+    s.getState().showLanding();
+    expect(s.getState()).toMatchObject({ landing: true, status: 'idle' });
+  });
+  it('presentation mode takes only a figure of the experiment, and rides in the link', () => {
+    const s = make();
+    const fig = s.getState().experimentId === 'label-noise-sgd' ? 'chains-spread' : '';
+    s.getState().setPresent('not-a-figure');
+    expect(s.getState().present).toBeNull();
+    const key = s.getState().runKey;
+    s.getState().setPresent(fig);
+    expect(s.getState().present).toBe(fig);
+    expect(s.getState().runKey).toBe(key); // the run goes on
+    s.getState().setHidden(['controls']);
+    const b = make();
+    b.getState().loadHash(s.getState().hash());
+    expect(b.getState()).toMatchObject({ present: fig, hidden: ['controls'], notices: [] });
+  });
   it('a tampered URL leaves notices and valid params', () => {
     const s = make();
     s.getState().loadHash('#/label-noise-sgd?chains=-5&iterations=1e12');

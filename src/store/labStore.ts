@@ -6,7 +6,13 @@ import { encodeHash, parseHash } from './urlState';
 type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'done' | 'error';
 
 export interface LabState {
+  /** the landing view (`#/`): the experiments as cards, no run */
+  landing: boolean;
   experimentId: string;
+  /** presentation mode: the id of the figure that fills the screen */
+  present: string | null;
+  /** controls (keys), figures (ids) and regions (urlState's hideRegions) left out of the view */
+  hidden: string[];
   params: Record<string, unknown>;
   backend: BackendChoice;
   backendReport: BackendReport | null;
@@ -28,6 +34,10 @@ export interface LabState {
   setParam(key: string, value: unknown): boolean;
   applyPreset(id: string): void;
   setExperiment(id: string): void;
+  showLanding(): void;
+  /** enter presentation mode on a figure of the current experiment, or leave it (null) */
+  setPresent(figureId: string | null): void;
+  setHidden(names: string[]): void;
   setBackend(b: BackendChoice): void;
   loadHash(hash: string): void;
   hash(): string;
@@ -63,6 +73,9 @@ export function createLabStore(registry: AnyExperiment[]) {
       resultsStale: false,
     });
     return {
+      landing: false,
+      present: null,
+      hidden: [],
       experimentId: first.id,
       params: first.defaults,
       backend: 'auto',
@@ -113,8 +126,25 @@ export function createLabStore(registry: AnyExperiment[]) {
       setExperiment(id) {
         const e = byId[id];
         if (!e) return;
-        set({ experimentId: id, params: e.defaults, paramErrors: {}, ...fresh(e, e.defaults) });
+        set({
+          landing: false,
+          present: null,
+          hidden: [],
+          experimentId: id,
+          params: e.defaults,
+          paramErrors: {},
+          ...fresh(e, e.defaults),
+        });
       },
+      showLanding() {
+        // the run stops (runController starts none on the landing); the experiment's state is kept
+        set({ landing: true, present: null, runKey: get().runKey + 1, status: 'idle', statusMessage: null });
+      },
+      setPresent(figureId) {
+        if (figureId !== null && !def().figures.some((f) => f.id === figureId)) return;
+        set({ present: figureId });
+      },
+      setHidden: (names) => set({ hidden: [...names] }),
       setBackend(b) {
         set({ backend: b, backendReport: null, ...fresh(def(), get().params) });
       },
@@ -122,6 +152,9 @@ export function createLabStore(registry: AnyExperiment[]) {
         const s = parseHash(hash, byId, first.id);
         const e = byId[s.experiment];
         set({
+          landing: s.landing,
+          present: s.present,
+          hidden: s.hide,
           experimentId: s.experiment,
           params: s.params,
           backend: s.backend,
@@ -130,7 +163,13 @@ export function createLabStore(registry: AnyExperiment[]) {
           ...fresh(e, s.params),
         });
       },
-      hash: () => encodeHash(get().experimentId, get().params, get().backend),
+      hash: () =>
+        get().landing
+          ? '#/'
+          : encodeHash(get().experimentId, get().params, get().backend, {
+              present: get().present,
+              hide: get().hidden,
+            }),
       dismissNotices: () => set({ notices: [] }),
       // The last few only: a flapping engine must not grow the page without bound.
       addEngineNotice: (m) => set({ engineNotices: [...get().engineNotices, m].slice(-5) }),

@@ -57,10 +57,48 @@ describe('URL hash round-trip', () => {
     expect(s.errors.join()).toMatch(/positive definite/);
     expect(olsParamsSchema.safeParse(s.params).success).toBe(true);
   });
-  it('names an unknown experiment', () => {
+  it('names an unknown experiment and opens the landing', () => {
     const s = parse('#/nonsense?x=1');
     expect(s.experiment).toBe('label-noise-sgd');
-    expect(s.errors[0]).toMatch(/unknown experiment "nonsense"/);
+    expect(s.landing).toBe(true);
+    expect(s.errors).toEqual(['unknown experiment "nonsense"; here are the experiments']);
+  });
+  it('an empty hash, "#" and "#/" open the landing without complaint; an experiment id does not', () => {
+    for (const h of ['', '#', '#/']) expect(parse(h)).toMatchObject({ landing: true, errors: [] });
+    expect(parse('#/label-noise-sgd').landing).toBe(false);
+  });
+});
+
+describe('view keys: present= and hide=', () => {
+  const figures = [{ id: 'sgd-paths' }, { id: 'chains-spread' }];
+  const controls = [{ key: 'sigma2' }, { key: 'eta' }];
+  const withView = {
+    'label-noise-sgd': { schema: olsParamsSchema, defaults: defaultParams, figures, controls },
+  };
+  const parseV = (h: string) => parseHash<OlsParams>(h, withView, 'label-noise-sgd');
+
+  it('round-trip with the params, and are not params', () => {
+    const h = encodeHash('label-noise-sgd', { ...defaultParams, sigma2: 2 }, 'auto', {
+      present: 'chains-spread',
+      hide: ['controls', 'eta', 'sgd-paths'],
+    });
+    const s = parseV(h);
+    expect(s.errors).toEqual([]);
+    expect(s.present).toBe('chains-spread');
+    expect(s.hide).toEqual(['controls', 'eta', 'sgd-paths']);
+    expect(s.params).toEqual({ ...defaultParams, sigma2: 2 });
+  });
+  it('an unknown figure or hide name is named, with what is allowed, and dropped', () => {
+    const s = parseV('#/label-noise-sgd?present=nope&hide=controls,bogus,controls');
+    expect(s.present).toBeNull();
+    expect(s.hide).toEqual(['controls']);
+    expect(s.errors).toEqual([
+      'present = "nope" is not a figure of label-noise-sgd (one of: sgd-paths, chains-spread)',
+      'hide = "bogus" is not a control, figure or region of label-noise-sgd (regions: header, controls, status, notes, footer)',
+    ]);
+  });
+  it('the landing has no view keys', () => {
+    expect(parseV('#/?present=sgd-paths')).toMatchObject({ landing: true, present: null, hide: [] });
   });
 });
 

@@ -4,8 +4,14 @@ import { schemaKeys } from '../schema/schemaKeys';
 
 export interface UrlState<P> {
   experiment: string;
+  /** `#/`, an empty hash or an unknown id: the landing view (experiment is then the fallback) */
+  landing: boolean;
   params: P;
   backend: BackendChoice;
+  /** `present=<figure id>`: that figure fills the screen (presentation mode) */
+  present: string | null;
+  /** `hide=a,b`: controls (by key), figures (by id) or regions (hideRegions) left out of the view */
+  hide: string[];
   /** one message per rejected URL entry; the defaults were kept for those */
   errors: string[];
 }
@@ -38,28 +44,54 @@ function fromUrl(kind: string | undefined, raw: string): unknown {
   }
 }
 
-/** `#/<experiment>?k=v&…&backend=auto` — the whole state, so a copied link reproduces the figure. */
+/** Parts of the page a `hide=` link may leave out, besides controls (by key) and figures (by id). */
+export const hideRegions = ['header', 'controls', 'status', 'notes', 'footer'] as const;
+
+/** What the view keys of a link say: presentation mode and hidden parts. */
+export interface ViewState {
+  present?: string | null;
+  hide?: readonly string[];
+}
+
+/** `#/<experiment>?k=v&…&backend=auto[&present=…][&hide=…]` — the whole state, so a copied link reproduces the view. */
 export function encodeHash(
   experiment: string,
   params: Record<string, unknown>,
   backend: BackendChoice,
+  view: ViewState = {},
 ): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) q.set(k, Array.isArray(v) ? v.join(',') : String(v));
   q.set('backend', backend);
+  if (view.present) q.set('present', view.present);
+  if (view.hide && view.hide.length > 0) q.set('hide', view.hide.join(','));
   return `#/${encodeURIComponent(experiment)}?${q.toString()}`;
 }
 
+/** What the codec needs of an experiment: its schema and defaults, and the names its view keys may use. */
+export interface KnownExperiment<P> {
+  schema: ZodType<P>;
+  defaults: P;
+  figures?: readonly { id: string }[];
+  controls?: readonly { key: string }[];
+}
+
+/** Keys of a link that are not params. */
+const viewKeys = new Set(['backend', 'present', 'hide']);
+
 export function parseHash<P extends Record<string, unknown>>(
   hash: string,
-  known: Record<string, { schema: ZodType<P>; defaults: P }>,
+  known: Record<string, KnownExperiment<P>>,
   fallbackExperiment: string,
 ): UrlState<P> {
   const errors: string[] = [];
   const m = /^#\/([^?]*)(?:\?(.*))?$/.exec(hash);
   let experiment = fallbackExperiment;
-  if (hash && hash !== '#' && !m)
-    errors.push(`unrecognised link "${hash.slice(0, 60)}"; showing the defaults`);
+  let landing = !hash || hash === '#' || hash === '#/';
+  if (hash && hash !== '#' && !m) {
+    errors.push(`unrecognised link "${hash.slice(0, 60)}"; here are the experiments`);
+    landing = true;
+  }
   if (m) {
     let id = m[1];
     try {
@@ -68,7 +100,10 @@ export function parseHash<P extends Record<string, unknown>>(
       // bad percent-encoding: keep the raw text, which then names no experiment
     }
     if (known[id]) experiment = id;
-    else if (id) errors.push(`unknown experiment "${short(id)}"; showing "${fallbackExperiment}"`);
+    else {
+      landing = true;
+      if (id) errors.push(`unknown experiment "${short(id)}"; here are the experiments`);
+    }
   }
   const { schema, defaults } = known[experiment];
   const q = new URLSearchParams(m?.[2] ?? '');
@@ -78,6 +113,12 @@ export function parseHash<P extends Record<string, unknown>>(
     if (backendChoices.includes(b)) backend = b as BackendChoice;
     else errors.push(`backend "${short(b)}" is not one of ${backendChoices.join(', ')}; using auto`);
   }
+  const { present, hide } = landing
+    ? { present: null, hide: [] }
+    : parseView(q, known[experiment], experiment, errors);
+  const base = { experiment, landing, backend, present, hide };
+  // The landing has no params: what follows an unknown id is not judged against another experiment.
+  if (landing) return { ...base, params: defaults, errors };
   const kinds = Object.fromEntries(schemaKeys(schema).map((k) => [k.key, k.kind]));
   const candidate: Record<string, unknown> = { ...defaults };
   const seen = new Map<string, number>();
@@ -87,7 +128,7 @@ export function parseHash<P extends Record<string, unknown>>(
   // What the link said, verbatim, so a notice quotes the user's text ("abc"), not its coercion (NaN).
   const rawOf = new Map<string, string>();
   for (const [k, raw] of q.entries()) {
-    if (k === 'backend') continue;
+    if (viewKeys.has(k)) continue;
     if (!(k in defaults)) {
       if (!rawOf.has(k)) errors.push(`unknown parameter "${short(k)}" ignored`);
       rawOf.set(k, raw);
@@ -100,7 +141,7 @@ export function parseHash<P extends Record<string, unknown>>(
   let params = candidate;
   for (let attempt = 0; attempt < 8; attempt++) {
     const r = schema.safeParse(params);
-    if (r.success) return { experiment, params: r.data, backend, errors };
+    if (r.success) return { ...base, params: r.data, errors };
     const bad = new Set<string>();
     for (const issue of r.error.issues) {
       const key = String(issue.path[0] ?? '');
@@ -116,5 +157,37 @@ export function parseHash<P extends Record<string, unknown>>(
     for (const k of bad) params[k] = defaults[k];
   }
   errors.push('the link could not be repaired; showing the defaults');
-  return { experiment, params: defaults, backend, errors };
+  return { ...base, params: defaults, errors };
+}
+
+/** `present` must name one of the experiment's figures; `hide` its controls, figures or a region. */
+function parseView(
+  q: URLSearchParams,
+  e: KnownExperiment<unknown>,
+  id: string,
+  errors: string[],
+): { present: string | null; hide: string[] } {
+  const figureIds = (e.figures ?? []).map((f) => f.id);
+  let present: string | null = null;
+  const p = q.get('present');
+  if (p !== null) {
+    if (figureIds.includes(p)) present = p;
+    else
+      errors.push(
+        `present = "${short(p)}" is not a figure of ${id}` +
+          (figureIds.length ? ` (one of: ${figureIds.join(', ')})` : ''),
+      );
+  }
+  const hideable = new Set<string>([...hideRegions, ...figureIds, ...(e.controls ?? []).map((c) => c.key)]);
+  const hide: string[] = [];
+  const h = q.get('hide');
+  if (h !== null)
+    for (const name of h.split(',').filter(Boolean)) {
+      if (!hideable.has(name))
+        errors.push(
+          `hide = "${short(name)}" is not a control, figure or region of ${id} (regions: ${hideRegions.join(', ')})`,
+        );
+      else if (!hide.includes(name)) hide.push(name);
+    }
+  return { present, hide };
 }

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
@@ -26,7 +26,7 @@ const synthetic = (p: HilbertParams) => p.data === 'synthetic';
 const nnOn = (p: HilbertParams) => p.nn === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
-const HilbertPanel = lazy(() => import('./Panel').then((m) => ({ default: m.HilbertPanel })));
+const HilbertPanel = retryableLazy(() => import('./Panel').then((m) => m.HilbertPanel));
 
 const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, FrameOf<typeof hilbertNnJob>>(
   {
@@ -39,6 +39,9 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
     authors: 'Mobahi, Farajtabar & Bartlett',
     year: 2020,
     paperFigures: 'Fig. 2–6',
+    summary:
+      "Rounds of self-distillation in closed form: each round's fit, the shrinking diagonal of B_t against Prop. 5's bound, and the round where the solution collapses as ε moves.",
+    keyControls: ['epsilon', 'points', 'noise'],
     schema: hilbertParamsSchema,
     defaults: defaultParams,
     controls: [

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
@@ -8,7 +8,7 @@ import { kdJob } from './jobs';
 import { defaultParams, kdParamsSchema, presets, type KdParams } from './params';
 import { initResults, reduce, type KdResults } from './results';
 
-const KdPanel = lazy(() => import('./Panel').then((m) => ({ default: m.KdPanel })));
+const KdPanel = retryableLazy(() => import('./Panel').then((m) => m.KdPanel));
 const synthetic = (p: KdParams) => p.data === 'synthetic';
 
 const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof kdJob>>({
@@ -21,6 +21,9 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
   authors: 'Rahbar et al.',
   year: 2020,
   paperFigures: 'Fig. 1–6',
+  summary:
+    "A teacher and seven students trained side by side in the kernel regime, with Theorem 1's limit and Theorem 3's poles over the measured losses.",
+  keyControls: ['lambda', 'n', 'labelNoise'],
   schema: kdParamsSchema,
   defaults: defaultParams,
   controls: [

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
@@ -17,7 +17,7 @@ const engineLabel = {
 } as const;
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
-const OlsPanel = lazy(() => import('./Panel').then((m) => ({ default: m.OlsPanel })));
+const OlsPanel = retryableLazy(() => import('./Panel').then((m) => m.OlsPanel));
 
 const custom = (p: OlsParams) => p.cov === 'custom';
 
@@ -31,6 +31,9 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
   authors: 'Xiong et al.',
   year: 2023,
   paperFigures: 'Fig. 1',
+  summary:
+    'SGD paths on noisy and clean labels with a cloud of up to 2²⁰ chains, and the exact stationary covariance drawn over them as it reshapes with σ², η and B.',
+  keyControls: ['sigma2', 'eta', 'batch'],
   schema: olsParamsSchema,
   defaults: defaultParams,
   controls: [

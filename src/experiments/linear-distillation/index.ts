@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
@@ -16,7 +16,7 @@ import {
 import { initResults, rate, reduce, type LinearResults } from './results';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
-const LinearPanel = lazy(() => import('./Panel').then((m) => ({ default: m.LinearPanel })));
+const LinearPanel = retryableLazy(() => import('./Panel').then((m) => m.LinearPanel));
 
 const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf<typeof linearJob>>({
   id: 'linear-distillation',
@@ -28,6 +28,9 @@ const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf
   authors: 'Phuong & Lampert',
   year: 2019,
   paperFigures: 'Fig. 1–5',
+  summary:
+    "Linear students converging to the projection of the teacher on the data span, and their risk against n, κ and δ beside Theorem 3's bound.",
+  keyControls: ['n', 'kappa', 'delta'],
   schema: linearParamsSchema,
   defaults: defaultParams,
   controls: [

@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
@@ -8,7 +8,7 @@ import { noisyDistillJob } from './jobs';
 import { defaultParams, jobParams, pageSchema, presets, type PageParams } from './params';
 import { initResults, reduce, type NoisyResults } from './results';
 
-const NoisyPanel = lazy(() => import('./Panel').then((m) => ({ default: m.NoisyPanel })));
+const NoisyPanel = retryableLazy(() => import('./Panel').then((m) => m.NoisyPanel));
 const hasGaussian = (p: PageParams) => p.noise !== 'symmetric';
 const hasSymmetric = (p: PageParams) => p.noise !== 'gaussian';
 
@@ -22,6 +22,9 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
   authors: 'Xiong et al.',
   year: 2023,
   paperFigures: 'Fig. 2–3',
+  summary:
+    'A teacher network on Fashion-MNIST, then students on its noisy logits at every noise level at once: how the noise shrinks the loss gradient and which level validation picks.',
+  keyControls: ['sigma2', 'p', 'epochs'],
   schema: pageSchema,
   defaults: defaultParams,
   controls: [

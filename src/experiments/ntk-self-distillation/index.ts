@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
@@ -13,18 +13,21 @@ const fashion = (p: NtkParams) => p.data === 'fashion';
 const fig1On = (p: NtkParams) => p.fig1 === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
-const NtkPanel = lazy(() => import('./Panel').then((m) => ({ default: m.NtkPanel })));
+const NtkPanel = retryableLazy(() => import('./Panel').then((m) => m.NtkPanel));
 
 const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<typeof ntkExperimentJob>>({
   id: 'ntk-self-distillation',
   order: 2,
   title: 'NTK eigenspaces and self-distillation under label noise',
   paper:
-    'Dong, Hu, Wu, Hu, Yan, "Distillation ≈ Early Stopping? Harvesting Dark Knowledge Utilizing Anisotropic Information Retrieval" (seed 000), Fig. 1, 2, 4, 5, Table 1',
+    'Dong, Hou, Lu & Zhang, "Distillation ≈ Early Stopping? Harvesting Dark Knowledge Utilizing Anisotropic Information Retrieval" (seed 000), Fig. 1, 2, 4, 5, Table 1',
   paperId: 'dong-2019',
-  authors: 'Dong et al.',
+  authors: 'Dong, Hou, Lu & Zhang',
   year: 2019,
   paperFigures: 'Fig. 1, 2, 4, 5, Table 1',
+  summary:
+    "Normal training against Algorithm 1 from the same start, with the NTK's top eigenspace: who fits the label noise, and when.",
+  keyControls: ['p', 'width', 'lambda'],
   schema: ntkParamsSchema,
   defaults: defaultParams,
   controls: [

@@ -22,6 +22,8 @@ export default defineExperiment<Params, Results, FrameOf<typeof meanJob>>({
   authors: 'Distillation Lab',
   year: 2026,
   paperFigures: 'none (a worked example)',
+  summary: 'The sample mean of Gaussian draws converging to its expectation as the samples grow.',
+  keyControls: ['sigma', 'samples'],
   schema: params,
   defaults: { sigma: 1, samples: 1000, seed: 1 },
   controls: [
