@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRectangular } from '../../schema/matrix';
 import { finiteNumber } from '../../schema/numbers';
 import { sgdLeastSquaresTheory } from './math/sgdLeastSquaresTheory';
 
@@ -16,23 +17,14 @@ export const olsInputSchema = z
     batch: z.number().int('batch must be an integer').min(1, 'batch must be ≥ 1'),
   })
   .superRefine((v, ctx) => {
-    // zod runs this even after a failed length check: nothing to compare in an empty X.
-    if (v.X.length === 0) return;
-    const d = v.X[0].length;
+    const d = checkRectangular(v.X, 'X', ctx);
+    if (d === undefined) return;
     if (d > maxOlsColumns)
       ctx.addIssue({
         code: 'custom',
         path: ['X', 0],
         message: `d = ${d} columns exceeds the limit of ${maxOlsColumns}: the exact covariance is a d²×d² eigen- and linear solve, O(d⁶) (d = ${maxOlsColumns} takes about 10 s)`,
       });
-    v.X.forEach((r, i) => {
-      if (r.length !== d)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['X', i],
-          message: `row ${i} has ${r.length} entries, expected ${d}`,
-        });
-    });
     if (v.y.length !== v.X.length)
       ctx.addIssue({
         code: 'custom',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRectangular } from '../../schema/matrix';
 import { finiteNumber } from '../../schema/numbers';
 import { distillationSolution } from './math/linearDistillation';
 
@@ -11,17 +12,8 @@ export const linearInputSchema = z
     wStar: z.array(finiteNumber).min(1, 'wStar must not be empty'),
   })
   .superRefine((v, ctx) => {
-    // zod still runs this after a failed `min(1)`: nothing to compare then.
-    if (v.X.length === 0) return;
-    const d = v.X[0].length;
-    v.X.forEach((r, i) => {
-      if (r.length !== d)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['X', i],
-          message: `row ${i} has ${r.length} entries, expected ${d}`,
-        });
-    });
+    const d = checkRectangular(v.X, 'X', ctx);
+    if (d === undefined) return;
     if (v.wStar.length !== d)
       ctx.addIssue({
         code: 'custom',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkRectangular } from '../../schema/matrix';
 import { finiteNumber } from '../../schema/numbers';
 import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
 
@@ -22,14 +23,8 @@ export const ntkInputSchema = z
         path: ['X'],
         message: `n = ${v.X.length} points exceeds the limit of ${maxNtkPoints}: the full float64 eigendecomposition of the n×n NTK is O(n³) (n = 1024 takes about 15 s)`,
       });
-    const d = v.X[0].length;
+    checkRectangular(v.X, 'X', ctx);
     v.X.forEach((r, i) => {
-      if (r.length !== d)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['X', i],
-          message: `row ${i} has ${r.length} entries, expected ${d}`,
-        });
       const norm = Math.sqrt(r.reduce((s, x) => s + x * x, 0));
       if (Math.abs(norm - 1) > 1e-6)
         ctx.addIssue({
