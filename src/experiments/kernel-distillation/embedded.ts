@@ -1,4 +1,5 @@
 import type { JobContext } from '../../engine/job';
+import { gramTopEigenvalue } from '../../math/powerIteration';
 import { seededNormal, seededUniform } from '../../math/rng';
 import { alignKernels, bandwidths, crossGram, gaussianFromGram } from './math/alignf';
 import type { KdProblem } from './data';
@@ -9,7 +10,6 @@ import { embed, nystromMap } from './math/nystrom';
 import type { KdParams } from './params';
 import { trainStudents } from './students';
 import { f32, features, netData, sampledUnits, trainTeacher, units, type Teacher } from './teacher';
-import { gramTop } from './math/theory';
 
 /**
  * Sections 4.3 and 4.5 (Fig. 4, 6): learn a kernel from seven Gaussians by centred alignment with the
@@ -59,7 +59,7 @@ export async function* embeddedRun(p: KdParams, pr: KdProblem, ctx: JobContext):
   const { al, r, kept, pe } = embedProblem(p, pr);
   yield { kind: 'alignment', bandwidths, ...al, rank: r, kept };
   if (!pe) return;
-  const gTop = gramTop(pe.X, pe.n, pe.d);
+  const gTop = gramTopEigenvalue(pe.X, pe.n, pe.d);
   const key = JSON.stringify({ ...p, lambda: 0, studentIterations: 0, studentWidth: 0, teacherStop: 0 });
   let teacher = cached?.key === key ? cached : null;
   if (teacher) for (const f of teacher.frames) yield f;

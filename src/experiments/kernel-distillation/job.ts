@@ -5,6 +5,7 @@ import {
   type FashionSubset,
 } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
+import { gramTopEigenvalue } from '../../math/powerIteration';
 import { seededNormal } from '../../math/rng';
 import { makeProblem } from './data';
 import type { KdFrame, OverlapSet, RunInfo } from './frames';
@@ -14,7 +15,7 @@ import { ntkTop, overlapSets } from './overlapSets';
 import type { KdParams } from './params';
 import { trainStudents } from './students';
 import { f32, features, netData, sampledUnits, trainTeacher, units, type Teacher } from './teacher';
-import { gramTop, kdTheory, relativeError, tailRate } from './math/theory';
+import { kdTheory, relativeError, tailRate } from './math/theory';
 
 /**
  * Rahbar et al. at the lab's scale: a teacher (m̄ units) trained on the labels by full-batch GD, then
@@ -50,7 +51,7 @@ export async function* kdJob(
   }
   const pr = makeProblem(p, subset);
   const { n, d } = pr;
-  const gTop = gramTop(pr.X, n, d);
+  const gTop = gramTopEigenvalue(pr.X, n, d);
   const m = p.studentWidth;
   const M = p.teacherWidth;
   const idx = sampledUnits(M, m, p.seed);

@@ -1,6 +1,7 @@
 import type { FashionSubset } from '../../data/fashionMnist';
 import { makeRng, type PointCloud } from './math/angularSampling';
-import { distillationSolution, gramTopEigenvalue, norm } from './math/linearDistillation';
+import { gramTopEigenvalue } from '../../math/powerIteration';
+import { distillationSolution, norm } from './math/linearDistillation';
 import { acceleratedGd } from './math/linearGradientDescent';
 import { summarize, type SetSummary } from './frames';
 import { fashionPairs, type FashionPair } from './params';
@@ -70,7 +71,7 @@ export function* fashionModel(
   const teacherSet = rowsOf(train.cloud, even);
   const teacherLabels = Float64Array.from(even, (i) => train.label[i]);
   yield 'teacher';
-  const eta = (4 * teacherSet.rows) / gramTopEigenvalue(teacherSet);
+  const eta = (4 * teacherSet.rows) / gramTopEigenvalue(teacherSet.X, teacherSet.rows, teacherSet.dim);
   const wStar = acceleratedGd(teacherSet, teacherLabels, teacherSet.rows, DIM, TEACHER_STEPS, eta);
   const teacherSign = new Int8Array(test.cloud.rows);
   let correct = 0;

@@ -12,28 +12,6 @@ import type { KdActivation } from './kernelDistillation';
  * (ml-matrix in the worker: n·m = 800 took ~8 s on wasm/SwiftShader). */
 const maxPoleSize = 1200;
 
-/** λ_max(XXᵀ) by power iteration (float64), for the step sizes. */
-export function gramTop(X: Float64Array, n: number, d: number): number {
-  let v = new Float64Array(n).fill(1 / Math.sqrt(n));
-  let lam = 0;
-  for (let it = 0; it < 200; it++) {
-    const u = new Float64Array(d);
-    for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) u[j] += X[i * d + j] * v[i];
-    const w = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let s = 0;
-      for (let j = 0; j < d; j++) s += X[i * d + j] * u[j];
-      w[i] = s;
-    }
-    const norm = Math.hypot(...w);
-    const next = norm;
-    v = w.map((x) => x / norm);
-    if (Math.abs(next - lam) < 1e-12 * next) return next;
-    lam = next;
-  }
-  return lam;
-}
-
 const rows = (A: ArrayLike<number>, r: number, c: number) =>
   Array.from({ length: r }, (_, i) => Array.from({ length: c }, (_, j) => A[i * c + j]));
 

@@ -79,29 +79,8 @@ export function distillationSolution(cloud: PointCloud, wStar: ArrayLike<number>
   return { wHat, rank: basis.length, angle, basis };
 }
 
-/** The largest eigenvalue of XᵀX (= of XXᵀ) by power iteration on the Gram matrix of the rows. */
-export function gramTopEigenvalue(cloud: PointCloud, rows = cloud.rows): number {
-  const { X, dim } = cloud;
-  const G = new Float64Array(rows * rows);
-  for (let i = 0; i < rows; i++)
-    for (let j = i; j < rows; j++) G[i * rows + j] = G[j * rows + i] = dot(X, i * dim, X, j * dim, dim);
-  let v = new Float64Array(rows).fill(1 / Math.sqrt(rows));
-  let lambda = 0;
-  for (let it = 0; it < 500; it++) {
-    const w = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) w[i] = dot(G, i * rows, v, 0, rows);
-    const nw = norm(w);
-    if (nw === 0) return 0;
-    const next = nw;
-    for (let i = 0; i < rows; i++) w[i] /= nw;
-    v = w;
-    if (Math.abs(next - lambda) <= 1e-12 * next) return next;
-    lambda = next;
-  }
-  return lambda;
-}
-
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+/** The logistic σ(z) = 1/(1 + e^(−z)), without overflow for large |z|. */
+export const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /** Targets of the two learners: the teacher's soft labels σ(w*ᵀx) or its hard labels 1{w*ᵀx ≥ 0}. */
 export function teacherTargets(

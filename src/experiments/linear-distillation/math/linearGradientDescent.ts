@@ -3,13 +3,8 @@
  * (Theorems 1–2): the trajectory the paper's gradient flow discretises, recorded on a log grid of steps.
  */
 import type { PointCloud, Rng } from './angularSampling';
-import {
-  angleBetween,
-  crossEntropyGradient,
-  gramTopEigenvalue,
-  norm,
-  projectOnBasis,
-} from './linearDistillation';
+import { gramTopEigenvalue } from '../../../math/powerIteration';
+import { angleBetween, crossEntropyGradient, norm, projectOnBasis, sigmoid } from './linearDistillation';
 
 export interface TrajectoryPoint {
   step: number;
@@ -39,7 +34,7 @@ function logSteps(steps: number, perDecade = 40): number[] {
 
 /** The step 1/L with L = λ_max(XᵀX)/(4n) ≥ the largest curvature of L¹ (σ' ≤ 1/4), scaled by `scale`. */
 export function safeStep(cloud: PointCloud, rows = cloud.rows, scale = 1): number {
-  return (scale * 4 * rows) / gramTopEigenvalue(cloud, rows);
+  return (scale * 4 * rows) / gramTopEigenvalue(cloud.X, rows, cloud.dim);
 }
 
 interface RunSetup {
@@ -267,5 +262,3 @@ export function acceleratedGd(
   }
   return w;
 }
-
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));

@@ -1,5 +1,6 @@
 import { reducedProjection, type PointCloud } from './angularSampling';
-import { gramTopEigenvalue } from './linearDistillation';
+import { gramTopEigenvalue } from '../../../math/powerIteration';
+import { sigmoid } from './linearDistillation';
 import type { StudentBatch } from '../batchedStudents';
 
 /** One student to train: the first `rows` points of a cloud (w* = e₁), on soft or hard labels. */
@@ -8,8 +9,6 @@ export interface StudentProblem {
   rows: number;
   labels: 'soft' | 'hard';
 }
-
-const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
 /**
  * Stacks problems into one batch of m rows × D coordinates (zero padding, weight 0 on padded rows).
@@ -33,7 +32,7 @@ export function buildBatch(problems: readonly StudentProblem[], m: number, D: nu
       targets[b * m + i] = pr.labels === 'soft' ? sigmoid(z) : z >= 0 ? 1 : 0;
       weights[b * m + i] = 1 / rows;
     }
-    eta[b] = (4 * rows) / gramTopEigenvalue(cloud, rows);
+    eta[b] = (4 * rows) / gramTopEigenvalue(cloud.X, rows, cloud.dim);
   });
   return { B, m, D, X, targets, weights, eta };
 }
