@@ -25,6 +25,10 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
   const stageRef = useRef<HTMLDivElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const [layoutWidth, setLayoutWidth] = useState(800);
+  // Doubles the layout width once when the figure comes out tall and narrow (a grid of small multiples
+  // that stacks into one column at half width).
+  const [boost, setBoost] = useState<{ figure: string; by: number }>({ figure: figureId, by: 1 });
+  const by = boost.figure === figureId ? boost.by : 1;
   const [view, setView] = useState<{ s: number; x: number; y: number } | null>(null);
   const i = Math.max(
     0,
@@ -40,7 +44,7 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
     const fit = () => {
       const sw = stage.clientWidth;
       const sh = stage.clientHeight;
-      setLayoutWidth(Math.round(Math.min(sw, Math.max(MIN_LAYOUT, sw * LAYOUT_SHARE))));
+      setLayoutWidth(Math.round(Math.min(sw, by * Math.max(MIN_LAYOUT, sw * LAYOUT_SHARE))));
       const els = [...content.querySelectorAll<HTMLElement>(`[data-figure-id="${CSS.escape(figureId)}"]`)];
       if (els.length === 0) {
         setView(null);
@@ -58,7 +62,10 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
       const w = r - l;
       const h = b - t;
       if (w <= 0 || h <= 0) return;
+      // the figure's own boxes resize when the panel re-lays itself out at a new width
+      for (const el of els) figureBoxes.observe(el);
       const s = Math.min(sw / w, sh / h);
+      if (w * s < 0.6 * sw && by === 1 && sw * LAYOUT_SHARE < sw) setBoost({ figure: figureId, by: 2 });
       const next = { s, x: (sw - w * s) / 2 - l * s, y: (sh - h * s) / 2 - t * s };
       setView((v) =>
         v && Math.abs(v.s - next.s) < 1e-3 && Math.abs(v.x - next.x) < 0.5 && Math.abs(v.y - next.y) < 0.5
@@ -66,18 +73,26 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
           : next,
       );
     };
+    let frame = 0;
+    const later = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(fit);
+    };
+    const figureBoxes = new ResizeObserver(later);
     fit();
-    const ro = new ResizeObserver(fit);
+    const ro = new ResizeObserver(later);
     ro.observe(stage);
     ro.observe(content);
     // a figure that appears only once the run has produced it
-    const mo = new MutationObserver(fit);
+    const mo = new MutationObserver(later);
     mo.observe(content, { childList: true, subtree: true });
     return () => {
+      cancelAnimationFrame(frame);
       ro.disconnect();
       mo.disconnect();
+      figureBoxes.disconnect();
     };
-  }, [figureId]);
+  }, [figureId, by]);
 
   const id = CSS.escape(figureId);
   // Everything in the panel that neither is the figure, holds it, nor lies inside it is hidden.
