@@ -10,8 +10,8 @@ import {
   type TrainOptions,
   type TrainProgress,
 } from '../../models/trainOnTargets';
-import { fashionSubsetFor, splitRows } from '../../data/fashionTensors';
-import { evaluate } from './nnEvaluator';
+import { fashionSubsetFor, splitRows, type Split } from '../../data/fashionTensors';
+import { evaluateMlp } from '../../models/mlpEvaluator';
 import type { NnParams } from './nnParams';
 
 /**
@@ -21,8 +21,8 @@ import type { NnParams } from './nnParams';
  * original labels stopped at each round's training loss.
  *
  * All seeds train as ONE program (models/mlp.ts: weights stacked over seeds; models/trainOnTargets.ts:
- * minibatch Adam on targets). This file is the loop that yields frames; the data provider is nnData.ts,
- * the metrics nnEvaluator.ts.
+ * minibatch Adam on targets). This file is the loop that yields frames; the data provider is
+ * data/fashionTensors.ts, the metrics `evaluate` below (models/mlpEvaluator.ts).
  */
 
 /** First frame: what the run is about to do. */
@@ -109,6 +109,22 @@ const earlyStopEpochFactor = 2;
 /** Fig. 6 runs check their loss on y0 this many times per epoch. */
 const checksPerEpoch = 4;
 
+/**
+ * Accuracy and ℓ2 loss, the mean of ‖softmax(f(x)) − onehot(y)‖², of every seed's network on one split;
+ * with `probs`, its softmax outputs [S·n·10] (seed-major) go there: the next round's targets.
+ */
+const evaluate = (tf: typeof tfjs, net: Mlp, d: Split, probs?: Float32Array) =>
+  evaluateMlp(tf, net, d, {
+    losses: {
+      l2: (c) =>
+        tf.sum(
+          tf.sum(tf.square(tf.sub(tf.softmax(c.logits), tf.slice(d.onehot, [c.r0, 0], [c.rows, -1]))), -1),
+          1,
+        ) as tfjs.Tensor1D,
+    },
+    output: probs && { of: (c) => tf.softmax(c.logits), into: probs },
+  }).then((e) => ({ acc: e.acc, l2: e.loss.l2 }));
+
 /** Seeds of the run's random streams: one per (purpose, round), decorrelated by fmix32. */
 const streamSeed = (seed: number, purpose: number, round: number) => chainSeed(seed, purpose * 64 + round);
 
@@ -185,12 +201,13 @@ export async function* hilbertNnJob(
         progress('distill', p.epochs, () => round),
       );
       if (end.cancelled || ctx.cancelled()) return;
-      const evTrain = await evaluate(tf, net, tr, S, round < p.rounds - 1);
-      const evTest = await evaluate(tf, net, te, S, false);
+      const probs = round < p.rounds - 1 ? new Float32Array(S * tr.n * numClasses) : undefined;
+      const evTrain = await evaluate(tf, net, tr, probs);
+      const evTest = await evaluate(tf, net, te);
       disposeMlp(net);
       net = null;
       targets?.dispose();
-      targets = evTrain.probs;
+      targets = probs ? tf.tensor2d(probs, [S * tr.n, numClasses]) : null;
       if (ctx.cancelled()) return;
       const ms = performance.now() - r0;
       roundMs.push(ms);
@@ -228,13 +245,13 @@ export async function* hilbertNnJob(
       net = esNet;
       const batches = Math.ceil(p.trainSize / p.batchSize);
       const check = async (epochsDone: number) => {
-        const ev = await evaluate(tf, esNet, tr, S, false);
+        const ev = await evaluate(tf, esNet, tr);
         const hits: [number, number][] = [];
         for (let r = 0; r < R; r++)
           for (let s = 0; s < S; s++)
             if (stoppedLoss[r][s] === null && ev.l2[s] <= levels[r][s]) hits.push([r, s]);
         if (hits.length > 0) {
-          const evT = await evaluate(tf, esNet, te, S, false);
+          const evT = await evaluate(tf, esNet, te);
           for (const [r, s] of hits) {
             testAcc[r][s] = evT.acc[s];
             trainAcc[r][s] = ev.acc[s];

@@ -1,5 +1,6 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { mlpLogits, type Mlp } from '../../models/mlp';
+import type { Mlp } from '../../models/mlp';
+import { evaluateMlp } from '../../models/mlpEvaluator';
 import type { Split } from '../../data/fashionTensors';
 import { gradNormSqPerExample } from './gradNorm';
 
@@ -29,43 +30,19 @@ export async function evaluateSplit(
   logitsOut?: Float32Array,
 ): Promise<SplitMetrics> {
   const S = net.w1.shape[0];
-  const L = net.w2.shape[2];
-  let acc: tfjs.Tensor1D = tf.zeros([S]);
-  let distill: tfjs.Tensor1D = tf.zeros([S]);
-  let grad: tfjs.Tensor1D = tf.zeros([S]);
-  try {
-    for (let r0 = 0; r0 < d.n; r0 += evalChunk) {
-      const n = Math.min(evalChunk, d.n - r0);
-      const [a, l, g, f] = tf.tidy(() => {
-        // The inputs broadcast over the networks: [1,n,784] against w1 [S,784,H].
-        const x = tf.expandDims(tf.slice(d.x, [r0, 0], [n, -1]), 0) as tfjs.Tensor3D;
-        const logits = mlpLogits(tf, net, x);
-        const hit = tf.cast(tf.equal(tf.argMax(logits, -1), tf.slice(d.y, [r0], [n])), 'float32');
-        const sq = teacher
-          ? tf.mul(0.5, tf.sum(tf.square(tf.sub(logits, tf.slice(teacher, [r0, 0], [n, -1]))), [1, 2]))
-          : tf.zeros([S]);
-        return [
-          tf.add(acc, tf.sum(hit, 1)),
-          tf.add(distill, sq),
-          tf.add(grad, tf.sum(gradNormSqPerExample(tf, net, x), 1)),
-          logitsOut ? logits : null,
-        ];
-      });
-      [acc, distill, grad].forEach((t) => t.dispose());
-      [acc, distill, grad] = [a as tfjs.Tensor1D, l as tfjs.Tensor1D, g as tfjs.Tensor1D];
-      if (f && logitsOut) {
-        const v = await f.data();
-        for (let s = 0; s < S; s++) logitsOut.set(v.subarray(s * n * L, (s + 1) * n * L), (s * d.n + r0) * L);
-        f.dispose();
-      }
-    }
-    const [av, lv, gv] = await Promise.all([acc.data(), distill.data(), grad.data()]);
-    return {
-      acc: Array.from(av, (v) => v / d.n),
-      distill: teacher ? Array.from(lv, (v) => v / d.n) : null,
-      gradNormSq: Array.from(gv, (v) => v / d.n),
-    };
-  } finally {
-    [acc, distill, grad].forEach((t) => t.dispose());
-  }
+  const e = await evaluateMlp(tf, net, d, {
+    chunk: evalChunk,
+    losses: {
+      distill: ({ logits, r0, rows }) =>
+        teacher
+          ? (tf.mul(
+              0.5,
+              tf.sum(tf.square(tf.sub(logits, tf.slice(teacher, [r0, 0], [rows, -1]))), [1, 2]),
+            ) as tfjs.Tensor1D)
+          : tf.zeros([S]),
+      gradNormSq: ({ x }) => tf.sum(gradNormSqPerExample(tf, net, x), 1),
+    },
+    output: logitsOut && { of: (c) => c.logits, into: logitsOut },
+  });
+  return { acc: e.acc, distill: teacher ? e.loss.distill : null, gradNormSq: e.loss.gradNormSq };
 }

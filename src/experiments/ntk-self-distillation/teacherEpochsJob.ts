@@ -3,7 +3,8 @@ import { numClasses, pixelsPerImage, type FashionSubset } from '../../data/fashi
 import { fashionSubsetFor, splitRows, type Split } from '../../data/fashionTensors';
 import type { JobContext } from '../../engine/job';
 import { chainSeed } from '../../math/chainRng';
-import { disposeMlp, initMlp, mlpLogits, type Mlp } from '../../models/mlp';
+import { disposeMlp, initMlp, type Mlp } from '../../models/mlp';
+import { evaluateMlp } from '../../models/mlpEvaluator';
 import { trainOnTargets, type TrainProgress } from '../../models/trainOnTargets';
 import { teacherEpochList, type TeacherEpochsParams } from './teacherEpochsParams';
 
@@ -63,18 +64,12 @@ async function evaluate(
   soft?: { tau: number; out: Float32Array },
 ): Promise<{ acc: number[]; entropy: number[] }> {
   const S = net.w1.shape[0];
-  const [hits, probs] = tf.tidy(() => {
-    const logits = mlpLogits(tf, net, tf.expandDims(d.x, 0) as tfjs.Tensor3D);
-    const hit = tf.sum(tf.cast(tf.equal(tf.argMax(logits, -1), d.y), 'float32'), 1);
-    return [hit, soft ? tf.softmax(tf.div(logits, soft.tau)) : null];
+  const { acc } = await evaluateMlp(tf, net, d, {
+    output: soft && { of: (c) => tf.softmax(tf.div(c.logits, soft.tau)), into: soft.out },
   });
-  const acc = Array.from(await hits.data(), (v) => v / d.n);
-  hits.dispose();
   const entropy = new Array<number>(S).fill(NaN);
-  if (probs && soft) {
-    const v = (await probs.data()) as Float32Array;
-    probs.dispose();
-    soft.out.set(v);
+  if (soft) {
+    const v = soft.out;
     for (let s = 0; s < S; s++) {
       let h = 0;
       for (let i = s * d.n * L; i < (s + 1) * d.n * L; i++) if (v[i] > 0) h -= v[i] * Math.log(v[i]);
