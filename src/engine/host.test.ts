@@ -19,16 +19,27 @@ const count = defineJob({
 });
 /** Frames whose typed arrays are fresh each time, so the engine may transfer them. */
 const fresh = defineJob({ ...count, id: 'fresh', transferFrames: true });
+/** A job that counts its runs in the memo: what one run keeps, the next one sees. */
+const remember = defineJob({
+  id: 'remember',
+  schema: z.object({}),
+  load: async () =>
+    async function* (_, ctx) {
+      const runs = (ctx.memo.get<number>('remember:runs') ?? 0) + 1;
+      ctx.memo.set('remember:runs', runs);
+      yield { i: runs };
+    },
+});
 const jobs: JobRegistry = new Map([
   ['count', count],
   ['fresh', fresh],
 ]);
 
-function setup() {
+function setup(registry: JobRegistry = jobs) {
   const out: FromWorker[] = [];
   const transfers: Transferable[][] = [];
   const host = createHost({
-    jobs,
+    jobs: registry,
     post: (m, t) => {
       out.push(m);
       transfers.push(t ?? []);
@@ -47,6 +58,17 @@ function setup() {
 }
 
 describe('engine host protocol', () => {
+  it('keeps one memo for all runs, and clears it when the backend is initialised again', async () => {
+    const { host, frames } = setup(new Map([['remember', remember]]));
+    await host.handle({ type: 'init', backend: 'cpu' });
+    await host.handle({ type: 'start', runId: 1, job: 'remember', params: {} });
+    await host.handle({ type: 'start', runId: 2, job: 'remember', params: {} });
+    expect([...frames(1), ...frames(2)]).toEqual([1, 2]);
+    await host.handle({ type: 'init', backend: 'cpu' });
+    await host.handle({ type: 'start', runId: 3, job: 'remember', params: {} });
+    expect(frames(3)).toEqual([1]);
+  });
+
   it('streams all frames in order and then done', async () => {
     const { host, out, frames } = setup();
     await host.handle({ type: 'init', backend: 'cpu' });

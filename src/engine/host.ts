@@ -1,4 +1,5 @@
 import { startJob, type JobContext, type JobRegistry } from './job';
+import { createJobMemo } from './memo';
 import type { FromWorker, ToWorker } from './protocol';
 import { transferablesOf } from './transfer';
 
@@ -6,8 +7,8 @@ export interface HostOptions {
   jobs: JobRegistry;
   /** posts a message; `transfer` lists buffers to move rather than copy */
   post: (msg: FromWorker, transfer?: Transferable[]) => void;
-  /** sets up tfjs on the requested backend and returns the context base */
-  initBackend: (msg: Extract<ToWorker, { type: 'init' }>) => Promise<Omit<JobContext, 'cancelled'>>;
+  /** sets up tfjs on the requested backend and returns the context base (the host adds the memo) */
+  initBackend: (msg: Extract<ToWorker, { type: 'init' }>) => Promise<Omit<JobContext, 'cancelled' | 'memo'>>;
   /** minimum ms between frames: one per display frame */
   frameIntervalMs?: number;
   now?: () => number;
@@ -36,7 +37,9 @@ export function createHost(opts: HostOptions) {
   const interval = opts.frameIntervalMs ?? 16;
   const now = opts.now ?? (() => performance.now());
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  let base: Omit<JobContext, 'cancelled'> | null = null;
+  let base: Omit<JobContext, 'cancelled' | 'memo'> | null = null;
+  // One memo for the worker's life: a later run with the same data reuses what an earlier one kept.
+  const memo = createJobMemo();
   let ready: Promise<void> = Promise.resolve();
   let run: Run | null = null;
 
@@ -84,6 +87,8 @@ export function createHost(opts: HostOptions) {
         cancel(run);
         run = null;
         ready = (async () => {
+          // A new backend: what the old one computed (and its tensors) goes.
+          memo.clear();
           try {
             base = await opts.initBackend(msg);
           } catch (e) {
@@ -127,7 +132,7 @@ export function createHost(opts: HostOptions) {
         }
         try {
           // Params are validated here, once, with the job's own schema; the job gets them typed.
-          r.gen = await startJob(job, msg.params, { ...base, cancelled: () => r.cancelled });
+          r.gen = await startJob(job, msg.params, { ...base, memo, cancelled: () => r.cancelled });
         } catch (e) {
           if (!r.cancelled)
             post({ type: 'error', runId: r.id, message: e instanceof Error ? e.message : String(e) });

@@ -1,9 +1,13 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { ZodType } from 'zod';
 import { describeZodError } from '../schema/describeError';
+import type { JobMemo } from './memo';
 import type { BackendName } from './protocol';
 
-/** What a job gets from the engine: the tfjs instance on the chosen backend, and its GPU device. */
+/**
+ * What a job gets from the engine: the tfjs instance on the chosen backend, its GPU device, and a cache
+ * that outlives the run.
+ */
 export interface JobContext {
   tf: typeof tfjs;
   backend: BackendName;
@@ -11,6 +15,11 @@ export interface JobContext {
   gpuDevice: GPUDevice | null;
   /** true once the run was cancelled or replaced; long inner loops should check it */
   cancelled(): boolean;
+  /**
+   * results kept between runs, bounded per cache (engine/memo.ts): one per worker, cleared when the
+   * backend changes; Node callers make one with createJobMemo() and pass it to every run that may reuse it
+   */
+  memo: JobMemo;
 }
 
 /**

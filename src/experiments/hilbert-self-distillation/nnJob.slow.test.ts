@@ -9,6 +9,7 @@ import { startJob } from '../../engine/job';
 import { hilbertNnJob as hilbertNnJobDef } from './jobs';
 import { defaultNnParams, type NnParams } from './nnParams';
 import { hilbertNnJob, type NnEarlyStopFrame, type NnFrame, type NnRoundFrame } from './nnJob';
+import { createJobMemo } from '../../engine/memo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dataDir = path.join(root, 'public/data/');
@@ -85,8 +86,9 @@ describe('the shipped Fashion-MNIST subset', () => {
   });
 });
 
+const memo = createJobMemo();
 function ctx(cancelled: () => boolean = () => false): JobContext {
-  return { tf, backend: 'cpu', gpuDevice: null, cancelled };
+  return { tf, backend: 'cpu', gpuDevice: null, memo, cancelled };
 }
 
 /** Small but real: 500 training and 300 test images, 3 rounds, 2 seeds. About 20 s on 2 CPU cores. */

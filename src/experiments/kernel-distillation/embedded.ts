@@ -18,8 +18,6 @@ import { f32, features, netData, sampledUnits, trainTeacher, units, type Teacher
  * raw inputs. The teacher is cached like the raw one.
  */
 
-let cached: (Teacher & { key: string }) | null = null;
-
 const combined = (G: Float64Array, mu: number[]) => {
   const K = new Float64Array(G.length);
   mu.forEach((w, k) => {
@@ -60,14 +58,17 @@ export async function* embeddedRun(p: KdParams, pr: KdProblem, ctx: JobContext):
   yield { kind: 'alignment', bandwidths, ...al, rank: r, kept };
   if (!pe) return;
   const gTop = gramTopEigenvalue(pe.X, pe.n, pe.d);
-  const key = JSON.stringify({ ...p, lambda: 0, studentIterations: 0, studentWidth: 0, teacherStop: 0 });
-  let teacher = cached?.key === key ? cached : null;
+  const key =
+    'kd-teacher-embedded:' +
+    JSON.stringify({ ...p, lambda: 0, studentIterations: 0, studentWidth: 0, teacherStop: 0 });
+  let teacher = ctx.memo.get<Teacher>(key);
   if (teacher) for (const f of teacher.frames) yield f;
   else {
     // yield* (not a next() loop): a cancelled run's return() reaches the nets' finally.
     const t: Teacher | null = yield* trainTeacher(p, pe, ctx, gTop, 'embedded');
     if (!t) return;
-    teacher = cached = { ...t, key };
+    teacher = t;
+    ctx.memo.set(key, teacher, { maxEntries: 2 });
   }
   const { n, d } = pe;
   const m = p.studentWidth;

@@ -4,8 +4,9 @@ import { kdJob } from './job';
 import type { KdFrame } from './frames';
 import { defaultParams, type KdParams } from './params';
 import { initResults, reduce, type KdResults } from './results';
+import { createJobMemo } from '../../engine/memo';
 
-const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, cancelled: () => false };
+const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
 
 async function run(p: Partial<KdParams>): Promise<KdResults> {
   let r = initResults();

@@ -29,14 +29,17 @@ import { kdTheory, relativeError, tailRate } from './math/theory';
 const lam0 = 1e-6;
 const lamInf = 1e4;
 
-type Cached = Teacher & { key: string; eigen: { values: number[]; vectors: number[][] } };
-let cached: Cached | null = null;
+type Cached = Teacher & { eigen: { values: number[]; vectors: number[][] } };
 
+/** The trained teacher (its frames, weights and NTK eigenvectors) by the params it depends on. */
 const teacherKey = (p: KdParams) =>
+  'kd-teacher:' +
   JSON.stringify({
     ...p,
     ...{ lambda: 0, studentIterations: 0, studentWidth: 0, embed: 0, nystromRank: 0, teacherStop: 0 },
   });
+/** Teachers kept (each a few d × m̄ float arrays and its frames). */
+const keptTeachers = 2;
 
 /** The page's run. `fashion` is passed in Node (tests, CLI); the browser fetches it. */
 export async function* kdJob(
@@ -82,13 +85,14 @@ export async function* kdJob(
     units: idx,
   };
 
-  let teacher: Cached | null = cached?.key === teacherKey(p) ? cached : null;
+  let teacher = ctx.memo.get<Cached>(teacherKey(p));
   if (teacher) for (const f of teacher.frames) yield f;
   else {
     // yield* (not a next() loop): a cancelled run's return() reaches the nets' finally.
     const t: Teacher | null = yield* trainTeacher(p, pr, ctx, gTop, 'raw');
     if (!t) return;
-    teacher = cached = { ...t, key: teacherKey(p), eigen: ntkTop(pr, p) };
+    teacher = { ...t, eigen: ntkTop(pr, p) };
+    ctx.memo.set(teacherKey(p), teacher, { maxEntries: keptTeachers });
   }
   const teacherNets = [
     { id: 'teacher', label: 'perfect (end of training)', W: teacher.W, width: M },

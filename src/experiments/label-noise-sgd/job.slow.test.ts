@@ -11,6 +11,7 @@ import { makePanelData } from './model';
 import { moments2d } from './math/moments';
 import { defaultParams, type OlsParams } from './params';
 import { advanceChainsCpu, type OlsData } from './sgdCpu';
+import { createJobMemo } from '../../engine/memo';
 
 const data: OlsData = {
   n: fixture.X.length,
@@ -54,8 +55,9 @@ describe('parallel SGD chains reach the exact stationary covariance', () => {
   });
 });
 
+const memo = createJobMemo();
 function ctx(): JobContext {
-  return { tf, backend: 'cpu', gpuDevice: null, cancelled: () => false };
+  return { tf, backend: 'cpu', gpuDevice: null, memo, cancelled: () => false };
 }
 
 async function runToEnd(p: OlsParams) {

@@ -101,12 +101,13 @@ function wgslChains(device: GPUDevice, data: PanelData, p: OlsParams, panel: num
   return { step: (s) => k.run(s), positions: () => k.readPositions(), dispose: () => k.dispose() };
 }
 
-/** Which chain engine is faster on this backend, measured once per backend on a small problem. */
-const measuredEngine = new Map<string, ChainsEngine>();
+/** Which chain engine is faster on this backend, measured once per backend (ctx.memo) on a small problem. */
 async function pickEngine(ctx: JobContext, data: PanelData, p: OlsParams): Promise<ChainsEngine> {
   if (ctx.gpuDevice) return 'wgsl';
-  const cached = measuredEngine.get(ctx.backend);
-  if (cached) return cached;
+  return ctx.memo(`ols-engine:${ctx.backend}`, () => measureEngines(ctx, data, p));
+}
+
+async function measureEngines(ctx: JobContext, data: PanelData, p: OlsParams): Promise<ChainsEngine> {
   const probe: OlsParams = { ...p, chains: 4096 };
   const time = async (set: ChainSet) => {
     set.step(2);
@@ -120,9 +121,7 @@ async function pickEngine(ctx: JobContext, data: PanelData, p: OlsParams): Promi
   };
   const js = await time(jsChains(data, probe, 0));
   const tfc = await time(new TfjsOlsChains(ctx.tf, data.soa, p.eta, p.batch, 4096, p.seed, beta0));
-  const pick: ChainsEngine = tfc < js ? 'tfjs' : 'js';
-  measuredEngine.set(ctx.backend, pick);
-  return pick;
+  return tfc < js ? 'tfjs' : 'js';
 }
 
 const tooFar = (a: number, b: number, c: [number, number]) =>

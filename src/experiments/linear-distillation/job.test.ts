@@ -9,13 +9,22 @@ import { linearBenchJob as benchDef, linearJob } from './jobs';
 import { linearBenchJob } from './benchJob';
 import { defaultParams, type LinearParams } from './params';
 import { initResults, reduce } from './results';
+import { createJobMemo } from '../../engine/memo';
 
 const read = async (p: string) => {
   const b = await readFile(p);
   return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
 };
 const deps = { loadFashion: () => loadFashionSubset(read, 'public/data/') };
-const ctx = (cancelled = () => false): JobContext => ({ tf, backend: 'cpu', gpuDevice: null, cancelled });
+// One memo for the file, as the worker keeps one: a rerun replays what the first run kept.
+const memo = createJobMemo();
+const ctx = (cancelled = () => false): JobContext => ({
+  tf,
+  backend: 'cpu',
+  gpuDevice: null,
+  memo,
+  cancelled,
+});
 /** Small but complete: every stage runs. */
 const small: LinearParams = {
   ...defaultParams,

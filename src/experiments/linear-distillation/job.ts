@@ -5,7 +5,6 @@ import {
   type FashionSubset,
 } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
-import type { RiskTable } from './math/riskTable';
 import { convergenceStage } from './convergenceStage';
 import { fashionModel, fashionRisk, FASHION_DRAWS, type FashionModel } from './fashionStage';
 import type { ConvergenceFrame, FashionFrame, KappaFrame, LinearFrame, MonotonicityFrame } from './frames';
@@ -14,37 +13,13 @@ import { monotonicityStage } from './monotonicityStage';
 import { fig4Deltas, type LinearParams } from './params';
 import { riskTableFor, riskVsNFrame, riskVsNTraining, type TrainedAtN } from './riskVsNStage';
 
-/** A few recent results per stage, by the params that stage reads: moving one slider redoes only the stages that read it. */
-class Memo<V> {
-  private entries = new Map<string, V>();
-  constructor(private readonly size = 4) {}
-  get(key: string): V | undefined {
-    const v = this.entries.get(key);
-    if (v !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, v);
-    }
-    return v;
-  }
-  set(key: string, v: V): void {
-    this.entries.delete(key);
-    this.entries.set(key, v);
-    while (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string);
-  }
-}
-
-const keyOf = (p: LinearParams, keys: readonly (keyof LinearParams)[]) =>
-  JSON.stringify(keys.map((k) => p[k]));
+/**
+ * A stage's results are kept (ctx.memo, four per stage: the risk tables six) under its cache name and the
+ * params that stage reads: moving one slider redoes only the stages that read it.
+ */
+const keyOf = (stage: string, p: LinearParams, keys: readonly (keyof LinearParams)[]) =>
+  `linear-${stage}:${JSON.stringify(keys.map((k) => p[k]))}`;
 const taskKeys = ['task', 'kappa', 'margin'] as const;
-
-// Worker-lifetime caches (the job module is loaded once per worker).
-const convergenceMemo = new Memo<ConvergenceFrame[]>();
-const kappaMemo = new Memo<KappaFrame>();
-const fig5Memo = new Memo<MonotonicityFrame>();
-const trainedMemo = new Memo<TrainedAtN[]>();
-const tableMemo = new Memo<RiskTable>(6);
-const fashionMemo = new Memo<FashionModel>();
-let fashionData: Promise<FashionSubset> | null = null;
 
 export interface LinearJobDeps {
   /** the Fashion-MNIST subset (the worker fetches the shipped file; tests read it from disk) */
@@ -67,8 +42,8 @@ export async function* linearDistillationJob(
   const stop = ctx.cancelled;
 
   // Theorems 1–2 (float64, fast).
-  const cKey = keyOf(p, [...taskKeys, 'd', 'n', 'depth', 'init', 'seed']);
-  const cached = convergenceMemo.get(cKey);
+  const cKey = keyOf('convergence', p, [...taskKeys, 'd', 'n', 'depth', 'init', 'seed']);
+  const cached = ctx.memo.get<ConvergenceFrame[]>(cKey);
   if (cached) yield* cached;
   else {
     const frames: ConvergenceFrame[] = [];
@@ -77,12 +52,12 @@ export async function* linearDistillationJob(
       yield f;
     }
     if (stop()) return;
-    convergenceMemo.set(cKey, frames);
+    ctx.memo.set(cKey, frames);
   }
 
   // Fig. 3 (float64).
-  const kKey = keyOf(p, ['d', 'n', 'sweepSets', 'seed']);
-  const kappa = kappaMemo.get(kKey);
+  const kKey = keyOf('kappa', p, ['d', 'n', 'sweepSets', 'seed']);
+  const kappa = ctx.memo.get<KappaFrame>(kKey);
   if (kappa) yield kappa;
   else {
     let last: KappaFrame | null = null;
@@ -91,34 +66,31 @@ export async function* linearDistillationJob(
       yield f;
     }
     if (stop()) return;
-    if (last) kappaMemo.set(kKey, last);
+    if (last) ctx.memo.set(kKey, last);
   }
 
   // Fig. 5 (the batched tfjs program).
-  const mKey = keyOf(p, [...taskKeys, 'd', 'n', 'sets', 'steps', 'seed']) + ctx.backend;
-  const fig5 = fig5Memo.get(mKey);
+  const mKey = keyOf('fig5', p, [...taskKeys, 'd', 'n', 'sets', 'steps', 'seed']) + ctx.backend;
+  const fig5 = ctx.memo.get<MonotonicityFrame>(mKey);
   if (fig5) yield fig5;
   else {
     for await (const f of monotonicityStage(p, ctx)) {
       yield f;
-      if (f.learners) fig5Memo.set(mKey, f);
+      if (f.learners) ctx.memo.set(mKey, f);
     }
     if (stop()) return;
   }
 
   // Risk against n (batched tfjs per n); δ only re-scores the cached students.
-  const tKey = keyOf(p, [...taskKeys, 'd', 'sweepSets', 'steps', 'seed']) + ctx.backend;
-  let trained = trainedMemo.get(tKey);
+  const tKey = keyOf('trained', p, [...taskKeys, 'd', 'sweepSets', 'steps', 'seed']) + ctx.backend;
+  let trained = ctx.memo.get<TrainedAtN[]>(tKey);
   if (!trained) {
     trained = [];
-    trainedMemo.set(tKey, trained);
+    ctx.memo.set(tKey, trained);
   }
-  const rKey = keyOf(p, [...taskKeys, 'd']);
-  let table = tableMemo.get(rKey);
-  if (!table) {
-    table = riskTableFor(p);
-    tableMemo.set(rKey, table);
-  }
+  const table = await ctx.memo(keyOf('risk-table', p, [...taskKeys, 'd']), () => riskTableFor(p), {
+    maxEntries: 6,
+  });
   const t0 = performance.now();
   yield riskVsNFrame(p, trained, table, false, 0);
   for await (const step of riskVsNTraining(p, ctx, trained))
@@ -127,10 +99,11 @@ export async function* linearDistillationJob(
   yield riskVsNFrame(p, trained, table, true, performance.now() - t0);
 
   // Fig. 4 on Fashion-MNIST (float64).
-  yield* fashionFrames(p, stop, deps);
+  yield* fashionFrames(p, ctx, deps);
 }
 
-async function* fashionFrames(p: LinearParams, stop: () => boolean, deps: LinearJobDeps) {
+async function* fashionFrames(p: LinearParams, ctx: JobContext, deps: LinearJobDeps) {
+  const stop = ctx.cancelled;
   const t0 = performance.now();
   const deltas = [...new Set([...fig4Deltas, p.delta])].sort((a, b) => a - b);
   const frame = (
@@ -150,16 +123,15 @@ async function* fashionFrames(p: LinearParams, stop: () => boolean, deps: Linear
     n: p.fmN,
     ms: performance.now() - t0,
   });
-  const fKey = keyOf(p, ['fmPair', 'fmN', 'seed']);
-  let model = fashionMemo.get(fKey) ?? null;
+  const fKey = keyOf('fashion', p, ['fmPair', 'fmN', 'seed']);
+  let model = ctx.memo.get<FashionModel>(fKey) ?? null;
   if (!model) {
     yield frame('loading', 'loading the Fashion-MNIST subset…', null);
     let data: FashionSubset;
     try {
-      fashionData ??= deps.loadFashion();
-      data = await fashionData;
+      // Loaded once per worker (a failed load is not kept: the next run tries again).
+      data = await ctx.memo('linear-fashion-data', deps.loadFashion, { maxEntries: 1 });
     } catch (e) {
-      fashionData = null;
       yield frame('error', e instanceof Error ? e.message : String(e), null);
       return;
     }
@@ -178,7 +150,7 @@ async function* fashionFrames(p: LinearParams, stop: () => boolean, deps: Linear
       );
     }
     if (!model || stop()) return;
-    fashionMemo.set(fKey, model);
+    ctx.memo.set(fKey, model);
   }
   yield frame('done', '', model);
 }

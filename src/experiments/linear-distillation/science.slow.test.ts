@@ -13,12 +13,19 @@ import { kappaStage } from './kappaStage';
 import { monotonicityStage } from './monotonicityStage';
 import { defaultParams, fig3Kappas, fig4Deltas, type LinearParams } from './params';
 import { angleToTeacher, buildBatch, weightsOf } from './math/studentProblems';
+import { createJobMemo } from '../../engine/memo';
 
 /**
  * The paper's three claims, measured here with stated margins (each failing test would mean the lab no
  * longer shows what the paper claims, or shows it for the wrong reason).
  */
-const ctx: JobContext = { tf, backend: 'cpu', gpuDevice: null, cancelled: () => false };
+const ctx: JobContext = {
+  tf,
+  backend: 'cpu',
+  gpuDevice: null,
+  memo: createJobMemo(),
+  cancelled: () => false,
+};
 const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / xs.length;
 
 beforeAll(async () => {

@@ -5,6 +5,7 @@ import type { CheckpointFrame, DoneFrame, TeacherFrame } from './job';
 import { noisyDistillJob } from './job';
 import type { CommandInput } from './commandSchema';
 import { selectByValidation, summarise } from './summary';
+import { createJobMemo } from '../../engine/memo';
 
 /** JSON has no NaN: a level whose every seed diverged reports null (and `diverged` = seeds). */
 const num = (v: number) => (Number.isFinite(v) ? v : null);
@@ -33,7 +34,13 @@ export async function noisyDistillCommand(input: CommandInput, env: CommandEnv) 
   const data = await loadFashionSubset((p) => env.readPublicFile(p), 'data/');
   const { noise, levels, ...training } = input;
   const runs = levels.map((level) => ({ noise, level }));
-  const ctx = { tf, backend: backend as 'cpu', gpuDevice: null, cancelled: () => false };
+  const ctx = {
+    tf,
+    backend: backend as 'cpu',
+    gpuDevice: null,
+    memo: createJobMemo(),
+    cancelled: () => false,
+  };
   let teacher: TeacherFrame | null = null;
   let last: CheckpointFrame | null = null;
   let done: DoneFrame | null = null;

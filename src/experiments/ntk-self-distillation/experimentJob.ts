@@ -13,7 +13,7 @@ import { type NtkParams } from './params';
 import { teacherEpochsJob, type Fig1Frame } from './teacherEpochsJob';
 import { fig1JobParams } from './teacherEpochsParams';
 import { ntkTrainJob, type NtkFrame } from './trainJob';
-import { sweepWidths, WidthSweepCache } from './widthSweep';
+import { sweepWidths, widthSweep } from './widthSweep';
 
 /** Exact float64 facts about the training inputs, computed in the worker (an n = 512 eigensolve takes ~1 s). */
 export interface NtkTheoryFrame {
@@ -121,18 +121,6 @@ function matrixRatio(Y: number[][], vectors: number[][], k: number): number {
   return norm > 0 ? Math.sqrt(proj / norm) : 0;
 }
 
-// The worker keeps these between runs: a λ or η change must not redo the eigensolves.
-const memo = new Map<string, unknown>();
-function cached<T>(key: string, make: () => T): T {
-  if (!memo.has(key)) {
-    if (memo.size > 16) memo.clear();
-    memo.set(key, make());
-  }
-  return memo.get(key) as T;
-}
-
-const widthCache = new WidthSweepCache();
-
 function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
   const levels = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
   const n = Math.min(p.n, 256);
@@ -211,10 +199,15 @@ export async function* ntkExperimentJob(
           const onehot = (c: number) => f.Y[0].map((_, j) => (j === c ? 1 : 0));
           return { X: f.X, Y: f.Y, Yclean: f.yCleanClass.map(onehot) };
         })();
-  const { hInf, eig } = cached(`eig:${dataKey}`, () => {
-    const H = reluNtk(train.X);
-    return { hInf: H, eig: symmetricEigen(H) };
-  });
+  // Kept between runs (ctx.memo): a λ or η change must not redo the eigensolves.
+  const { hInf, eig } = await ctx.memo(
+    `ntk-eig:${dataKey}`,
+    () => {
+      const H = reluNtk(train.X);
+      return { hInf: H, eig: symmetricEigen(H) };
+    },
+    { maxEntries: 4 },
+  );
   yield {
     kind: 'theory',
     eigenvalues: eig.values,
@@ -225,15 +218,17 @@ export async function* ntkExperimentJob(
   };
   if (ctx.cancelled()) return;
   const t1 = performance.now();
-  const fig2 = cached(`fig2:${dataKey}:${p.draws}:${p.topK}`, () =>
-    p.data === 'clusters' ? fig2Clusters(p) : fig2Fashion(p, subset!),
+  const fig2 = await ctx.memo(
+    `ntk-fig2:${dataKey}:${p.draws}:${p.topK}`,
+    () => (p.data === 'clusters' ? fig2Clusters(p) : fig2Fashion(p, subset!)),
+    { maxEntries: 8 },
   );
   yield { kind: 'fig2', ...fig2, ms: performance.now() - t1 };
   if (ctx.cancelled()) return;
   const t2 = performance.now();
   const widths = sweepWidths(p.width, ctx.backend);
-  // Cached per width, and only once computed: see WidthSweepCache.
-  const distance = await widthCache.sweep(ctx, dataKey, train.X, hInf, widths, p.seed);
+  // Kept per width, and only once computed: see widthSweep.
+  const distance = await widthSweep(ctx, dataKey, train.X, hInf, widths, p.seed);
   if (!distance || ctx.cancelled()) return;
   yield { kind: 'width', widths, distance, ms: performance.now() - t2 };
   const predict = fitPredictor(train.Y, train.Yclean, eig);

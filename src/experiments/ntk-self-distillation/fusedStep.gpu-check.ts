@@ -12,6 +12,7 @@ import type { JobContext } from '../../engine/job';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import { ntkTrainJob, type NtkFrame } from './trainJob';
 import { defaultNtkTrainParams, type NtkTrainParams } from './trainParams';
+import { createJobMemo } from '../../engine/memo';
 
 Object.assign(globalThis, globals);
 // Module scope: if the GPU instance is garbage-collected, Dawn stops delivering device events.
@@ -53,7 +54,13 @@ async function main() {
     const b = await readFile(f);
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   }, 'public/data/');
-  const ctx: JobContext = { tf, backend: 'webgpu', gpuDevice: device, cancelled: () => false };
+  const ctx: JobContext = {
+    tf,
+    backend: 'webgpu',
+    gpuDevice: device,
+    memo: createJobMemo(),
+    cancelled: () => false,
+  };
   const results = [];
   const tensors0 = tf.memory().numTensors;
   for (const c of cases) {

@@ -4,6 +4,7 @@ import type { CommandEnv } from '../types';
 import type { RunMetrics } from './evaluator';
 import { ntkTrainJob, type NtkDoneFrame, type NtkStartFrame } from './trainJob';
 import type { NtkTrainParams } from './trainParams';
+import { createJobMemo } from '../../engine/memo';
 
 export interface SelfDistillRunSummary {
   cleanAccuracy: number;
@@ -46,7 +47,7 @@ export async function selfDistillCommand(
     params.data === 'fashion' ? await loadFashionSubset((p) => env.readPublicFile(p), 'data/') : undefined;
   let start: NtkStartFrame | null = null;
   let done: NtkDoneFrame | null = null;
-  const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, cancelled: () => false };
+  const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
   for await (const f of ntkTrainJob(params, ctx, fashion)) {
     if (f.kind === 'start') start = f;
     if (f.kind === 'done') done = f;

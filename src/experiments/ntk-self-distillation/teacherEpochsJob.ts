@@ -90,8 +90,8 @@ function tiled(tf: typeof tfjs, base: Mlp, times: number): Mlp {
   return { w1: tile(base.w1), b1: tile(base.b1), w2: tile(base.w2), b2: tile(base.b2) };
 }
 
-/** Finished results by params: moving another NTK slider must not retrain Fig. 1. */
-const done = new Map<string, Fig1Frame[]>();
+/** Finished runs kept in ctx.memo (their frames, by params): moving another NTK slider must not retrain Fig. 1. */
+const keptRuns = 4;
 
 /** Frames: fig1-start, fig1-progress… (teachers), fig1-teachers, fig1-progress… (students), fig1-students. */
 export async function* teacherEpochsJob(
@@ -99,8 +99,8 @@ export async function* teacherEpochsJob(
   ctx: JobContext,
   data?: FashionSubset,
 ): AsyncGenerator<Fig1Frame, void, void> {
-  const key = JSON.stringify(p);
-  const cached = done.get(key);
+  const key = 'ntk-fig1:' + JSON.stringify(p);
+  const cached = ctx.memo.get<Fig1Frame[]>(key);
   if (cached) {
     yield* cached;
     return;
@@ -217,9 +217,10 @@ export async function* teacherEpochsJob(
       labelsTestAcc: te.slice(K * S),
       ms: performance.now() - t0,
     });
-    done.set(
+    ctx.memo.set(
       key,
       kept.filter((f) => f.kind !== 'fig1-progress'),
+      { maxEntries: keptRuns },
     );
   } finally {
     if (teacher) disposeMlp(teacher);

@@ -19,6 +19,7 @@ import {
   type NtkSpectrumFrame,
   type NtkStartFrame,
 } from './trainJob';
+import { createJobMemo } from '../../engine/memo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const dataDir = path.join(root, 'public/data/');
@@ -35,8 +36,9 @@ beforeAll(async () => {
   fashion = await loadFashionSubset(readBytes, dataDir);
 });
 
+const memo = createJobMemo();
 function ctx(cancelled: () => boolean = () => false): JobContext {
-  return { tf, backend: 'cpu', gpuDevice: null, cancelled };
+  return { tf, backend: 'cpu', gpuDevice: null, memo, cancelled };
 }
 
 async function collect(p: NtkTrainParams, c: JobContext = ctx()): Promise<NtkFrame[]> {

@@ -13,70 +13,57 @@ export function sweepWidths(width: number, backend: JobContext['backend']): numb
     .sort((a, b) => a - b);
 }
 
+/** Distances kept in ctx.memo (one float each; the least recently used go first). */
+const keptDistances = 256;
+
 /**
  * The width sweep of the empirical NTK, ‖H_k − H∞‖_F/‖H∞‖_F with H_k = (XXᵀ) ⊙ (P Pᵀ)/k, P = 1[XWᵀ > 0],
- * cached per (data, backend, seed, width): one distance per entry, stored only once it is computed. So
- * a new width list (the live width moved from 2048 to 512) gets the distances of exactly its widths,
- * computing only the new ones, and a cancelled or failed sweep leaves nothing half-done behind: the
- * next run computes what is missing.
+ * for every k in `widths`, in order; null when the run was cancelled before all were known.
+ * Kept in ctx.memo per (data, backend, seed, width): one distance per entry, stored only once it is
+ * computed. So a new width list (the live width moved from 2048 to 512) gets the distances of exactly
+ * its widths, computing only the new ones, and a cancelled or failed sweep leaves nothing half-done
+ * behind: the next run computes what is missing. `dataKey` must identify X (and with it H∞) exactly.
  */
-export class WidthSweepCache {
-  private readonly done = new Map<string, number>();
-
-  /** `limit` entries at most (one float each); the oldest go first. */
-  constructor(private readonly limit = 256) {}
-
-  /**
-   * The distance for every k in `widths`, in order; null when the run was cancelled before all were
-   * known. `dataKey` must identify X (and with it H∞) exactly.
-   */
-  async sweep(
-    ctx: JobContext,
-    dataKey: string,
-    X: number[][],
-    hInf: number[][],
-    widths: readonly number[],
-    seed: number,
-  ): Promise<number[] | null> {
-    const keyOf = (k: number) => JSON.stringify([dataKey, ctx.backend, seed, k]);
-    const got = new Map<number, number>();
-    for (const k of widths) {
-      const d = this.done.get(keyOf(k));
-      if (d !== undefined) got.set(k, d);
-    }
-    const missing = widths.filter((k) => !got.has(k));
-    if (missing.length > 0) {
-      const tf = ctx.tf;
-      const Xt = tf.tensor2d(X);
-      const Hinf = tf.tensor2d(hInf);
-      try {
-        const normT = tf.norm(Hinf);
-        const hinfNorm = (await normT.data())[0];
-        normT.dispose();
-        for (const k of missing) {
-          if (ctx.cancelled()) return null;
-          const dist = tf.tidy(() => {
-            // W depends on (seed, k) only, so a width's distance does not depend on the rest of the list.
-            const W = tf.randomNormal([X[0].length, k], 0, 1, 'float32', seed + k);
-            return tf.norm(tf.sub(empiricalNtk(tf, Xt, W as tfjs.Tensor2D, 'relu'), Hinf));
-          });
-          const d = (await dist.data())[0] / hinfNorm;
-          dist.dispose();
-          // Cancelled while this width computed (the backend may be going away): keep nothing from it.
-          if (ctx.cancelled()) return null;
-          got.set(k, d);
-          this.done.set(keyOf(k), d);
-          if (this.done.size > this.limit) this.done.delete(this.done.keys().next().value!);
-        }
-      } finally {
-        tf.dispose([Xt, Hinf]);
+export async function widthSweep(
+  ctx: JobContext,
+  dataKey: string,
+  X: number[][],
+  hInf: number[][],
+  widths: readonly number[],
+  seed: number,
+): Promise<number[] | null> {
+  const keyOf = (k: number) => 'ntk-width:' + JSON.stringify([dataKey, ctx.backend, seed, k]);
+  const got = new Map<number, number>();
+  for (const k of widths) {
+    const d = ctx.memo.get<number>(keyOf(k));
+    if (d !== undefined) got.set(k, d);
+  }
+  const missing = widths.filter((k) => !got.has(k));
+  if (missing.length > 0) {
+    const tf = ctx.tf;
+    const Xt = tf.tensor2d(X);
+    const Hinf = tf.tensor2d(hInf);
+    try {
+      const normT = tf.norm(Hinf);
+      const hinfNorm = (await normT.data())[0];
+      normT.dispose();
+      for (const k of missing) {
+        if (ctx.cancelled()) return null;
+        const dist = tf.tidy(() => {
+          // W depends on (seed, k) only, so a width's distance does not depend on the rest of the list.
+          const W = tf.randomNormal([X[0].length, k], 0, 1, 'float32', seed + k);
+          return tf.norm(tf.sub(empiricalNtk(tf, Xt, W as tfjs.Tensor2D, 'relu'), Hinf));
+        });
+        const d = (await dist.data())[0] / hinfNorm;
+        dist.dispose();
+        // Cancelled while this width computed (the backend may be going away): keep nothing from it.
+        if (ctx.cancelled()) return null;
+        got.set(k, d);
+        ctx.memo.set(keyOf(k), d, { maxEntries: keptDistances });
       }
+    } finally {
+      tf.dispose([Xt, Hinf]);
     }
-    return widths.map((k) => got.get(k)!);
   }
-
-  /** Number of cached distances. */
-  get size(): number {
-    return this.done.size;
-  }
+  return widths.map((k) => got.get(k)!);
 }

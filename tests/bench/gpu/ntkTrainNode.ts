@@ -19,6 +19,7 @@ import {
   defaultNtkTrainParams,
   type NtkTrainParams,
 } from '../../../src/experiments/ntk-self-distillation/trainParams';
+import { createJobMemo } from '../../../src/engine/memo';
 
 Object.assign(globalThis, globals);
 // Keep the GPU instance referenced: if it is garbage-collected, Dawn stops delivering device events.
@@ -39,7 +40,13 @@ async function main() {
   const ok = await tf.setBackend('webgpu');
   await tf.ready();
   const device = (tf.backend() as unknown as { device: GPUDevice }).device;
-  const ctx: JobContext = { tf, backend: 'webgpu', gpuDevice: device, cancelled: () => false };
+  const ctx: JobContext = {
+    tf,
+    backend: 'webgpu',
+    gpuDevice: device,
+    memo: createJobMemo(),
+    cancelled: () => false,
+  };
   const dataDir = process.env.LAB_DATA ?? 'public/data/';
   const fashion = await loadFashionSubset(async (f) => {
     const b = await readFile(f);
