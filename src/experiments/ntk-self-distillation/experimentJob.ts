@@ -10,56 +10,11 @@ import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
 import { meanStd } from '../../math/stats';
 import { clusterData, fashionNoisy } from './data';
 import { type NtkParams } from './params';
-import { teacherEpochsJob, type Fig1Frame } from './teacherEpochsJob';
+import type { NtkExperimentFrame, NtkFig2Frame } from './frames';
+import { teacherEpochsJob } from './teacherEpochsJob';
 import { fig1JobParams } from './teacherEpochsParams';
-import { ntkTrainJob, type NtkFrame } from './trainJob';
+import { ntkTrainJob } from './trainJob';
 import { sweepWidths, widthSweep } from './widthSweep';
-
-/** Exact float64 facts about the training inputs, computed in the worker (an n = 512 eigensolve takes ~1 s). */
-export interface NtkTheoryFrame {
-  kind: 'theory';
-  /** all eigenvalues of the infinite-width NTK H∞ of the training inputs, descending */
-  eigenvalues: number[];
-  /** ‖P_k y‖/‖y‖ of the observed labels and of the clean labels */
-  labelRatio: number;
-  cleanRatio: number;
-  topK: number;
-  ms: number;
-}
-
-/** Fig. 2: the top-k ratio of the labels against the noise level, over independent draws. */
-export interface NtkFig2Frame {
-  kind: 'fig2';
-  /** ρ (clusters) or p (Fashion-MNIST) */
-  levels: number[];
-  mean: number[];
-  std: number[];
-  draws: number;
-  topK: number;
-  ms: number;
-}
-
-/** The empirical NTK at initialisation converging to H∞ as the width grows. */
-export interface NtkWidthFrame {
-  kind: 'width';
-  widths: number[];
-  /** ‖H_k − H∞‖_F/‖H∞‖_F */
-  distance: number[];
-  ms: number;
-}
-
-/** A metrics frame with the linearised prediction of how much clean signal and noise is fitted. */
-export type NtkMetricsWithTheory = Extract<NtkFrame, { kind: 'metrics' }> & {
-  theoryFit: { clean: number; noise: number | null };
-};
-
-export type NtkExperimentFrame =
-  | NtkTheoryFrame
-  | NtkFig2Frame
-  | NtkWidthFrame
-  | Exclude<NtkFrame, { kind: 'metrics' }>
-  | NtkMetricsWithTheory
-  | Fig1Frame;
 
 /**
  * In the linearised (NTK) regime u_t ≈ (I − (I − ηH∞)^t) y, so along eigenvector e_i a fraction

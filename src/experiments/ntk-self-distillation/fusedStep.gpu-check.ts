@@ -10,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { create, globals } from 'webgpu';
 import type { JobContext } from '../../engine/job';
 import { loadFashionSubset } from '../../data/fashionMnist';
-import { ntkTrainJob, type NtkFrame } from './trainJob';
+import type { NtkFrame } from './frames';
+import { ntkTrainJob } from './trainJob';
 import { defaultNtkTrainParams, type NtkTrainParams } from './trainParams';
 import { createJobMemo } from '../../engine/memo';
 

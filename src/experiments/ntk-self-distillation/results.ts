@@ -4,14 +4,9 @@ import type {
   NtkMetricsWithTheory,
   NtkTheoryFrame,
   NtkWidthFrame,
-} from './experimentJob';
-import type {
-  Fig1ProgressFrame,
-  Fig1StartFrame,
-  Fig1StudentsFrame,
-  Fig1TeachersFrame,
-} from './teacherEpochsJob';
-import type { NtkDoneFrame, NtkProgressFrame, NtkSpectrumFrame, NtkStartFrame } from './trainJob';
+} from './frames';
+import type { Fig1ProgressFrame, Fig1StartFrame, Fig1StudentsFrame, Fig1TeachersFrame } from './frames';
+import type { NtkDoneFrame, NtkProgressFrame, NtkSpectrumFrame, NtkStartFrame } from './frames';
 
 export interface NtkResults {
   theory: NtkTheoryFrame | null;

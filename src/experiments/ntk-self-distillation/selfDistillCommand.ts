@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import type { CommandEnv } from '../types';
 import type { RunMetrics } from './evaluator';
-import { ntkTrainJob, type NtkDoneFrame, type NtkStartFrame } from './trainJob';
+import type { NtkDoneFrame, NtkStartFrame } from './frames';
+import { ntkTrainJob } from './trainJob';
 import type { NtkTrainParams } from './trainParams';
 import { createJobMemo } from '../../engine/memo';
 

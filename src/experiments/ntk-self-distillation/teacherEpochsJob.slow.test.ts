@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import { meanStd } from '../../math/stats';
-import type { Fig1Frame, Fig1StudentsFrame, Fig1TeachersFrame } from './teacherEpochsJob';
+import type { Fig1Frame, Fig1StudentsFrame, Fig1TeachersFrame } from './frames';
 import { teacherEpochsSchema, type TeacherEpochsParams } from './teacherEpochsParams';
 import { createJobMemo } from '../../engine/memo';
 

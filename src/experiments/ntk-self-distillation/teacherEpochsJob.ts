@@ -6,6 +6,7 @@ import { chainSeed } from '../../math/chainRng';
 import { disposeMlp, initMlp, type Mlp } from '../../models/mlp';
 import { evaluateMlp } from '../../models/mlpEvaluator';
 import { trainOnTargets, type TrainProgress } from '../../models/trainOnTargets';
+import type { Fig1Frame, Fig1ProgressFrame } from './frames';
 import { teacherEpochList, type TeacherEpochsParams } from './teacherEpochsParams';
 
 /**
@@ -17,41 +18,6 @@ import { teacherEpochList, type TeacherEpochsParams } from './teacherEpochsParam
  * The student is trained by cross-entropy to softmax(z/T) at its own temperature 1: with a linear output
  * layer, softmax(z_s/T) is the same family of functions, so only the scale of the fit differs.
  */
-
-export interface Fig1StartFrame {
-  kind: 'fig1-start';
-  teacherEpochs: number[];
-  seeds: number;
-  trainSize: number;
-  testSize: number;
-}
-export interface Fig1ProgressFrame {
-  kind: 'fig1-progress';
-  phase: 'teachers' | 'students';
-  epoch: number;
-  epochs: number;
-  loss: number;
-}
-/** Per teacher epoch count, per seed. */
-export interface Fig1TeachersFrame {
-  kind: 'fig1-teachers';
-  teacherEpochs: number[];
-  trainAcc: number[][];
-  testAcc: number[][];
-  /** mean entropy (nats) of the softened targets softmax(z/T) on the training set: the dark knowledge left */
-  targetEntropy: number[][];
-  ms: number;
-}
-export interface Fig1StudentsFrame {
-  kind: 'fig1-students';
-  /** [teacher][seed] */
-  testAcc: number[][];
-  trainAcc: number[][];
-  /** per seed: the student trained on the labels alone */
-  labelsTestAcc: number[];
-  ms: number;
-}
-export type Fig1Frame = Fig1StartFrame | Fig1ProgressFrame | Fig1TeachersFrame | Fig1StudentsFrame;
 
 const lr = 1e-3;
 const L = numClasses;

@@ -11,14 +11,8 @@ import { startJob } from '../../engine/job';
 import { ntkTrainJob as ntkTrainJobDef } from './jobs';
 import { defaultNtkTrainParams, type NtkTrainParams } from './trainParams';
 import { outputLayer } from '../../models/twoLayer';
-import {
-  ntkTrainJob,
-  type NtkDoneFrame,
-  type NtkFrame,
-  type NtkMetricsFrame,
-  type NtkSpectrumFrame,
-  type NtkStartFrame,
-} from './trainJob';
+import type { NtkDoneFrame, NtkFrame, NtkMetricsFrame, NtkSpectrumFrame, NtkStartFrame } from './frames';
+import { ntkTrainJob } from './trainJob';
 import { createJobMemo } from '../../engine/memo';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');

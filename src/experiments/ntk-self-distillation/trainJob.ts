@@ -13,7 +13,8 @@ import {
   tensorOps,
   type TargetRule,
 } from './distillTarget';
-import { createEvaluator, type RunMetrics, type SelfDistillMetrics } from './evaluator';
+import { createEvaluator } from './evaluator';
+import type { NtkFrame, NtkSpectrumFrame } from './frames';
 import { loadProblem } from './problem';
 import type { NtkTrainParams } from './trainParams';
 
@@ -39,86 +40,6 @@ import type { NtkTrainParams } from './trainParams';
  *
  * This file is the loop that yields frames; the data provider is problem.ts, the metrics evaluator.ts.
  */
-
-/** First frame: the problem and the step size. */
-export interface NtkStartFrame {
-  kind: 'start';
-  data: 'clusters' | 'fashion';
-  /** training points, input dimension, outputs C (1 for binary ±1 labels), test points */
-  n: number;
-  d: number;
-  outputs: number;
-  nTest: number;
-  width: number;
-  iterations: number;
-  evalEvery: number;
-  /** the step size used */
-  eta: number;
-  /** top eigenvalue of the empirical NTK at initialisation */
-  lambdaMax: number;
-  /** the fraction of training labels actually flipped */
-  flippedFraction: number;
-  /** the h actually used (piecewise falls back to sign for C > 1) */
-  h: 'sign' | 'softmax' | 'piecewise';
-  /** how many H∞ eigenvectors feed the info-gain and AIR readouts (0: skipped) */
-  topK: number;
-  /** remarks, e.g. the piecewise → sign fallback */
-  notes: string[];
-  backend: string;
-  /** how a step runs: fused WGSL on the WebGPU device, or tfjs ops */
-  stepKernel: 'fused-wgsl' | 'tfjs-ops';
-  /** data generation, initialisation and the initial spectrum */
-  setupMs: number;
-}
-
-/** Top eigenvalues of the empirical NTK H of the normal run. */
-export interface NtkSpectrumFrame {
-  kind: 'spectrum';
-  when: 'init' | 'end';
-  iteration: number;
-  /** top-m eigenvalues of H, descending (Ritz values of a converged subspace iteration) */
-  eigenvalues: number[];
-  /** ‖H − H∞‖_F / ‖H∞‖_F, or null without hInf */
-  hInfRelDistance: number | null;
-  /** subspace iterations used, and whether the Ritz values converged (relative 1e-6 of λ_max) */
-  subspaceIterations: number;
-  converged: boolean;
-  ms: number;
-}
-
-/** Every evalEvery iterations, and at the last iteration. */
-export interface NtkMetricsFrame {
-  kind: 'metrics';
-  iteration: number;
-  normal: RunMetrics;
-  selfDistill: SelfDistillMetrics;
-  /** topKRatio(y) of the observed labels, or null without topEig */
-  labelTopKRatio: number | null;
-  elapsedMs: number;
-}
-
-/** Between metrics frames, about every 100 ms of work, so pause and cancel stay responsive. */
-export interface NtkProgressFrame {
-  kind: 'progress';
-  iteration: number;
-  iterations: number;
-  elapsedMs: number;
-}
-
-export interface NtkDoneFrame {
-  kind: 'done';
-  iterations: number;
-  eta: number;
-  lambdaMax: number;
-  normal: RunMetrics;
-  selfDistill: SelfDistillMetrics;
-  /** wall time per GD step of the batched pair of runs (metrics, spectra and frame waits excluded) */
-  msPerStep: number;
-  stepsPerSecond: number;
-  totalMs: number;
-}
-
-export type NtkFrame = NtkStartFrame | NtkSpectrumFrame | NtkMetricsFrame | NtkProgressFrame | NtkDoneFrame;
 
 const progressIntervalMs = 100;
 /** Sync with the device about this often (ms of work), to time steps and bound the queue. */
