@@ -5,7 +5,7 @@ import { kdParamsSchema, type KdParams } from './params';
 export const kdJob = defineJob({
   id: 'kernel-distillation',
   schema: kdParamsSchema,
-  load: () => import('./job').then((m) => (p: KdParams, ctx: JobContext) => m.kdJob(p, ctx)),
+  load: () => import('./experimentJob').then((m) => (p: KdParams, ctx: JobContext) => m.kdJob(p, ctx)),
 });
 
 export const jobs = [kdJob];

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { kdJob } from './job';
+import { kdJob } from './experimentJob';
 import type { KdFrame } from './frames';
 import { defaultParams, presets, type KdParams } from './params';
 import { atBestVal, initResults, reduce, type KdResults } from './results';

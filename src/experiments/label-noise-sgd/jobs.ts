@@ -2,11 +2,11 @@ import { defineJob } from '../../engine/job';
 import { benchParamsSchema } from './benchParams';
 import { olsParamsSchema } from './params';
 
-/** The figure's run: paths and chain clouds of Fig. 1 (job.ts). */
+/** The figure's run: paths and chain clouds of Fig. 1 (experimentJob.ts). */
 export const labelNoiseSgdJob = defineJob({
   id: 'label-noise-sgd',
   schema: olsParamsSchema,
-  load: async () => (await import('./job')).labelNoiseSgdJob,
+  load: async () => (await import('./experimentJob')).labelNoiseSgdJob,
   // Every typed array in a frame is new (Float32Array.from / slice): move them, do not copy.
   transferFrames: true,
 });

@@ -1,5 +1,5 @@
 import { beta0 } from './model';
-import type { ChainsEngine, OlsFrame } from './job';
+import type { ChainsEngine, OlsFrame } from './experimentJob';
 import { maxPathPoints } from './limits';
 import { panelsOf, type OlsParams } from './params';
 

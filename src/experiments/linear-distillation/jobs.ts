@@ -7,7 +7,9 @@ export const linearJob = defineJob({
   id: 'linear-distillation',
   schema: linearParamsSchema,
   load: () =>
-    import('./job').then((m) => (p: LinearParams, ctx: JobContext) => m.linearDistillationJob(p, ctx)),
+    import('./experimentJob').then(
+      (m) => (p: LinearParams, ctx: JobContext) => m.linearDistillationJob(p, ctx),
+    ),
 });
 
 /** Throughput of the Fig. 5 estimate (transfer sets per second) on the engine's backend, for `npm run bench`. */

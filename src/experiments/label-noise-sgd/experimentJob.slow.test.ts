@@ -6,7 +6,7 @@ import { labelNoiseSgdJob as labelNoiseSgdJobDef } from './jobs';
 import { chainSeed } from '../../math/chainRng';
 import { sgdLeastSquaresTheory } from './math/sgdLeastSquaresTheory';
 import { TfjsOlsChains } from './chainsTfjs';
-import { labelNoiseSgdJob, type OlsFrame } from './job';
+import { labelNoiseSgdJob, type OlsFrame } from './experimentJob';
 import { makePanelData } from './model';
 import { moments2d } from './math/moments';
 import { defaultParams, type OlsParams } from './params';

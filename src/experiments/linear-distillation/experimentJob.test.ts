@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import { startJob, type JobContext } from '../../engine/job';
 import type { LinearFrame } from './frames';
-import { linearDistillationJob } from './job';
+import { linearDistillationJob } from './experimentJob';
 import { linearBenchJob as benchDef, linearJob } from './jobs';
 import { linearBenchJob } from './benchJob';
 import { defaultParams, type LinearParams } from './params';
