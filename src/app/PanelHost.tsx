@@ -38,7 +38,9 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
         </p>
       }
     >
-      {panel}
+      <div data-testid="panel" data-experiment={def.id}>
+        {panel}
+      </div>
     </Suspense>
   );
 }

@@ -108,10 +108,7 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
     }
     const def = byId[s.experimentId];
     const spec = def.jobFor(s.params);
-    timing =
-      spec && JSON.stringify(s.params) === JSON.stringify(def.defaults)
-        ? { id: def.id, t0: performance.now() }
-        : null;
+    timing = spec && atDefaults(s.params, def.defaults) ? { id: def.id, t0: performance.now() } : null;
     if (!spec) {
       client.cancel();
       s.setStatus('idle', 'exact theory only: nothing to run');
@@ -178,6 +175,15 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
       injectFault: (kind: 'crash' | 'lose-device') => client.injectFault(kind),
     },
   };
+}
+
+/** The params are the experiment's defaults (whatever the key order the schema gave them). */
+function atDefaults(params: Record<string, unknown>, defaults: Record<string, unknown>): boolean {
+  const keys = Object.keys(defaults);
+  return (
+    keys.length === Object.keys(params).length &&
+    keys.every((k) => JSON.stringify(params[k]) === JSON.stringify(defaults[k]))
+  );
 }
 
 export type RunControls = ReturnType<typeof connectEngine>;

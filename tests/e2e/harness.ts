@@ -53,7 +53,9 @@ export async function serveDist(): Promise<{ server: PreviewServer; url: string 
 
 /** Open a page that records console errors, failed requests and requests to other origins. */
 export async function openPage(browser: Browser, url: string, width = 1400, height = 1000) {
-  const page = await browser.newPage({ viewport: { width, height } });
+  // No service worker: the suites mock and block requests, which a worker's cache would answer instead
+  // (hosted.e2e.ts tests the worker on its own context).
+  const page = await browser.newPage({ viewport: { width, height }, serviceWorkers: 'block' });
   const problems: string[] = [];
   const origin = new URL(url).origin;
   page.on('console', (m: ConsoleMessage) => {
