@@ -72,7 +72,7 @@ const waitDone = (page: Page, timeout = 120_000) =>
 
 describe('Distillation Lab in headless Chromium', () => {
   it('loads without console errors, shows the backend, streams frames of the four-panel Figure 1', async () => {
-    const { page, problems } = await openPage(browser, base);
+    const { page, problems } = await openPage(browser, `${base}#/label-noise-sgd`);
     const backend = await waitForBackend(page);
     expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(backend);
     await expect.poll(() => page.textContent('[data-testid=backend]')).toContain(backend);

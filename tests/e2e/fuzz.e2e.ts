@@ -39,7 +39,7 @@ describe(`URL fuzz in the browser (seed ${seed}, ${sample} links)`, () => {
       const before = problems.length;
       try {
         await page.goto(base + h);
-        await page.waitForSelector('.content h2', { timeout: 10_000 });
+        await page.waitForSelector('.content h2, [data-testid=landing]', { timeout: 10_000 });
         await waitForBackend(page, 10_000);
       } catch (e) {
         failures.push(`${h.slice(0, 100)}: did not load within 10 s (${String(e).split('\n')[0]})`);

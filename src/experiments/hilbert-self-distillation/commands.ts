@@ -1,5 +1,5 @@
 import { defineCommand } from '../types';
-import { hilbertCommand, hilbertInputSchema } from './hilbertCommand';
+import { hilbertInputSchema } from './hilbertInput';
 
 export const commands = [
   defineCommand({
@@ -7,7 +7,6 @@ export const commands = [
     summary: 'exact self-distillation in Hilbert space: eigenvalues, c_t, B_t, fits per round, collapse',
     schema: hilbertInputSchema,
     example: { x: [0.1, 0.3, 0.5, 0.7, 0.9], y: [0.2, 0.9, 1, 0.6, 0.1], epsilon: 0.01 },
-    // Pure float64 math the page bundles anyway: no lazy chunk needed.
-    load: async () => hilbertCommand,
+    load: async () => (await import('./hilbertCommand')).hilbertCommand,
   }),
 ];

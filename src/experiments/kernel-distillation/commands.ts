@@ -1,5 +1,5 @@
 import { defineCommand } from '../types';
-import { kdCommand, kdInputSchema } from './kdCommand';
+import { kdInputSchema } from './kdInput';
 
 export const commands = [
   defineCommand({
@@ -23,6 +23,6 @@ export const commands = [
       activation: 'tanh',
     },
     // Pure float64 math: no lazy chunk needed.
-    load: async () => kdCommand,
+    load: async () => (await import('./kdCommand')).kdCommand,
   }),
 ];

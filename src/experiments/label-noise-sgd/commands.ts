@@ -1,5 +1,5 @@
 import { defineCommand } from '../types';
-import { olsCommand, olsInputSchema } from './olsCommand';
+import { olsInputSchema } from './olsInput';
 
 export const commands = [
   defineCommand({
@@ -17,7 +17,6 @@ export const commands = [
       eta: 0.05,
       batch: 2,
     },
-    // Pure float64 math the page bundles anyway: no lazy chunk needed.
-    load: async () => olsCommand,
+    load: async () => (await import('./olsCommand')).olsCommand,
   }),
 ];

@@ -1,5 +1,5 @@
 import { defineCommand } from '../types';
-import { linearCommand, linearInputSchema } from './linearCommand';
+import { linearInputSchema } from './linearInput';
 
 export const commands = [
   defineCommand({
@@ -13,7 +13,6 @@ export const commands = [
       ],
       wStar: [1, 2, 0.5],
     },
-    // Pure float64 math the page bundles anyway: no lazy chunk needed.
-    load: async () => linearCommand,
+    load: async () => (await import('./linearCommand')).linearCommand,
   }),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCommand } from '../types';
-import { ntkCommand, ntkInputSchema } from './ntkCommand';
+import { ntkInputSchema } from './ntkInput';
 import { defaultNtkTrainParams, ntkTrainSchema } from './trainParams';
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -21,8 +21,7 @@ export const commands = [
       y: [1, -1, 1, -1],
       topK: 2,
     },
-    // Pure float64 math the page bundles anyway: no lazy chunk needed.
-    load: async () => ntkCommand,
+    load: async () => (await import('./ntkCommand')).ntkCommand,
   }),
   defineCommand({
     name: 'self-distill',
