@@ -1,16 +1,66 @@
 import { useMemo } from 'react';
-import { LineChart, colors, palette, type LineSeries } from '../../charts';
+import { LineChart, colors, palette, type LineChartProps, type LineSeries } from '../../charts';
 import { Equation } from '../../ui/Equation';
 import { percent, sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
 import { fig } from './figures';
 import type { NtkParams } from './params';
+import type { RunMetrics } from './evaluator';
 import type { NtkResults } from './results';
 import { TeacherEpochsFigure } from './TeacherEpochsFigure';
 
 const alphaLabel = { chance: 'chance-corrected α', paper: 'paper’s α', linear: 'linear α' } as const;
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
+
+/** One chart of the panel: LineChart's props, half the panel wide unless `wide`, x the iteration by default. */
+type ChartSpec = Omit<LineChartProps, 'width' | 'xLabel'> & { xLabel?: string; wide?: boolean };
+
+/** Fig. 4's charts: one metric, normal training against self-distillation (series `<seriesId>-n`, `-s`). */
+const fig4Metrics: {
+  figureId: Parameters<typeof fig>[0];
+  /** in the export name `dong-<name>` and the test id `ntk-<name>` */
+  name: string;
+  seriesId: string;
+  title: string;
+  get: (m: RunMetrics) => number;
+  yLabel: string;
+  yScale?: 'log';
+}[] = [
+  {
+    figureId: 'training-loss',
+    name: 'loss',
+    seriesId: 'loss',
+    title: 'training loss on the noisy labels',
+    get: (m) => m.loss,
+    yLabel: '½‖f − y‖²',
+    yScale: 'log',
+  },
+  {
+    figureId: 'clean-accuracy',
+    name: 'clean-acc',
+    seriesId: 'clean',
+    title: 'accuracy on the clean training labels',
+    get: (m) => m.cleanAccuracy,
+    yLabel: 'accuracy',
+  },
+  {
+    figureId: 'l2-to-clean',
+    name: 'l2',
+    seriesId: 'l2',
+    title: 'ℓ2 distance to the clean labels',
+    get: (m) => m.l2ToClean,
+    yLabel: '‖f − y_clean‖/√n',
+  },
+  {
+    figureId: 'test-accuracy',
+    name: 'test-acc',
+    seriesId: 'test',
+    title: 'test accuracy',
+    get: (m) => m.testAccuracy,
+    yLabel: 'accuracy',
+  },
+];
 
 export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
@@ -147,7 +197,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       dash: 'dashed',
     },
   ];
-  const pair = (id: string, get: (m: (typeof metrics)[number]['normal']) => number): LineSeries[] => [
+  const pair = (id: string, get: (m: RunMetrics) => number): LineSeries[] => [
     {
       id: `${id}-n`,
       label: 'normal training',
@@ -188,7 +238,96 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
     (metrics.length
       ? { normal: metrics[metrics.length - 1].normal, selfDistill: metrics[metrics.length - 1].selfDistill }
       : null);
-  const common = { exportParams: params, xLabel: 'iteration t' };
+
+  // The figures, as data: each spec is one LineChart (half width unless `wide`; x the iteration unless
+  // it says otherwise), laid out below in rows.
+  const [spectrumChart, widthChart, fig2Chart, airChart, fitsChart, fig5Chart]: ChartSpec[] = [
+    {
+      figureId: fig('ntk-spectrum'),
+      title: 'NTK spectrum: infinite width vs the live network',
+      series: spectrum,
+      height: 280,
+      xLabel: 'eigenvalue index',
+      yLabel: 'eigenvalue',
+      yScale: 'log',
+      xScale: 'log',
+      exportName: 'dong-ntk-spectrum',
+      testId: 'ntk-spectrum',
+    },
+    {
+      figureId: fig('ntk-width'),
+      title: 'Empirical NTK → H∞ as the width grows',
+      series: widthSeries,
+      height: 280,
+      xLabel: 'width k',
+      yLabel: 'relative Frobenius distance',
+      yScale: 'log',
+      xScale: 'log',
+      exportName: 'dong-ntk-width',
+      testId: 'ntk-width',
+    },
+    {
+      figureId: fig('label-share'),
+      title: `(Fig. 2) label share in the top-${params.topK} eigenspace${theory ? ` — current labels ${sci(theory.labelRatio)}, clean ${sci(theory.cleanRatio)}` : ''}`,
+      series: fig2Series,
+      height: 280,
+      xLabel: noiseLabel,
+      yLabel: '‖P_k y‖ / ‖y‖',
+      yDomain: [0, 1.05],
+      marker: { x: currentNoise, label: 'now' },
+      exportName: 'dong-fig2',
+      testId: 'ntk-fig2',
+    },
+    {
+      figureId: fig('air-residuals'),
+      title: 'AIR: residual along the top eigenvectors (solid) vs (1 − ηλ_i)^t (dashed)',
+      series: air,
+      height: 280,
+      yLabel: '|e_iᵀ(u_t − y)| / |e_iᵀ(u_0 − y)|',
+      yScale: 'log',
+      exportName: 'dong-air',
+      testId: 'ntk-air',
+    },
+    {
+      figureId: fig('air-clean-vs-noise'),
+      title:
+        "AIR: normal training fits the clean signal first and the noise last (solid: measured, dashed: Σ_i (1 − (1 − ηλ_i)^t) along H∞'s eigenvectors)",
+      series: fits,
+      wide: true,
+      height: 260,
+      yLabel: 'fraction fitted',
+      exportName: 'dong-air-clean-vs-noise',
+      testId: 'ntk-air-fits',
+    },
+    {
+      figureId: fig('information-gain'),
+      title: '(Fig. 5) self-distillation gains information',
+      series: fig5,
+      wide: true,
+      height: 240,
+      yLabel: 'ratio difference / α',
+      exportName: 'dong-fig5',
+      testId: 'ntk-fig5',
+    },
+  ];
+  // Fig. 4: one metric of both runs per chart.
+  const fig4Charts = fig4Metrics.map(({ figureId, name, seriesId, get, ...rest }): ChartSpec => ({
+    ...rest,
+    figureId: fig(figureId),
+    series: pair(seriesId, get),
+    height: 240,
+    exportName: `dong-${name}`,
+    testId: `ntk-${name}`,
+  }));
+  const chart = ({ wide, ...spec }: ChartSpec) => (
+    <LineChart
+      key={spec.testId}
+      xLabel="iteration t"
+      exportParams={params}
+      {...spec}
+      width={wide ? width : half}
+    />
+  );
 
   return (
     <div className="panel" ref={ref}>
@@ -226,134 +365,12 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
           {n}
         </p>
       ))}
-      <div className="two-col">
-        <LineChart
-          figureId={fig('ntk-spectrum')}
-          title="NTK spectrum: infinite width vs the live network"
-          series={spectrum}
-          width={half}
-          height={280}
-          xLabel="eigenvalue index"
-          yLabel="eigenvalue"
-          yScale="log"
-          xScale="log"
-          exportName="dong-ntk-spectrum"
-          exportParams={params}
-          testId="ntk-spectrum"
-        />
-        <LineChart
-          figureId={fig('ntk-width')}
-          title="Empirical NTK → H∞ as the width grows"
-          series={widthSeries}
-          width={half}
-          height={280}
-          xLabel="width k"
-          yLabel="relative Frobenius distance"
-          yScale="log"
-          xScale="log"
-          exportName="dong-ntk-width"
-          exportParams={params}
-          testId="ntk-width"
-        />
-      </div>
-      <div className="two-col">
-        <LineChart
-          figureId={fig('label-share')}
-          title={`(Fig. 2) label share in the top-${params.topK} eigenspace${theory ? ` — current labels ${sci(theory.labelRatio)}, clean ${sci(theory.cleanRatio)}` : ''}`}
-          series={fig2Series}
-          width={half}
-          height={280}
-          xLabel={noiseLabel}
-          yLabel="‖P_k y‖ / ‖y‖"
-          yDomain={[0, 1.05]}
-          marker={{ x: currentNoise, label: 'now' }}
-          exportName="dong-fig2"
-          exportParams={params}
-          testId="ntk-fig2"
-        />
-        <LineChart
-          figureId={fig('air-residuals')}
-          title="AIR: residual along the top eigenvectors (solid) vs (1 − ηλ_i)^t (dashed)"
-          series={air}
-          width={half}
-          height={280}
-          yLabel="|e_iᵀ(u_t − y)| / |e_iᵀ(u_0 − y)|"
-          yScale="log"
-          exportName="dong-air"
-          testId="ntk-air"
-          {...common}
-        />
-      </div>
-      <LineChart
-        figureId={fig('air-clean-vs-noise')}
-        title="AIR: normal training fits the clean signal first and the noise last (solid: measured, dashed: Σ_i (1 − (1 − ηλ_i)^t) along H∞'s eigenvectors)"
-        series={fits}
-        width={width}
-        height={260}
-        yLabel="fraction fitted"
-        exportName="dong-air-clean-vs-noise"
-        testId="ntk-air-fits"
-        {...common}
-      />
+      <div className="two-col">{[spectrumChart, widthChart].map(chart)}</div>
+      <div className="two-col">{[fig2Chart, airChart].map(chart)}</div>
+      {chart(fitsChart)}
       <h3 className="subhead">(Fig. 4) normal training vs self-distillation, same data and initialisation</h3>
-      <div className="two-col">
-        <LineChart
-          figureId={fig('training-loss')}
-          title="training loss on the noisy labels"
-          series={pair('loss', (m) => m.loss)}
-          width={half}
-          height={240}
-          yLabel="½‖f − y‖²"
-          yScale="log"
-          exportName="dong-loss"
-          testId="ntk-loss"
-          {...common}
-        />
-        <LineChart
-          figureId={fig('clean-accuracy')}
-          title="accuracy on the clean training labels"
-          series={pair('clean', (m) => m.cleanAccuracy)}
-          width={half}
-          height={240}
-          yLabel="accuracy"
-          exportName="dong-clean-acc"
-          testId="ntk-clean-acc"
-          {...common}
-        />
-        <LineChart
-          figureId={fig('l2-to-clean')}
-          title="ℓ2 distance to the clean labels"
-          series={pair('l2', (m) => m.l2ToClean)}
-          width={half}
-          height={240}
-          yLabel="‖f − y_clean‖/√n"
-          exportName="dong-l2"
-          testId="ntk-l2"
-          {...common}
-        />
-        <LineChart
-          figureId={fig('test-accuracy')}
-          title="test accuracy"
-          series={pair('test', (m) => m.testAccuracy)}
-          width={half}
-          height={240}
-          yLabel="accuracy"
-          exportName="dong-test-acc"
-          testId="ntk-test-acc"
-          {...common}
-        />
-      </div>
-      <LineChart
-        figureId={fig('information-gain')}
-        title="(Fig. 5) self-distillation gains information"
-        series={fig5}
-        width={width}
-        height={240}
-        yLabel="ratio difference / α"
-        exportName="dong-fig5"
-        testId="ntk-fig5"
-        {...common}
-      />
+      <div className="two-col">{fig4Charts.map(chart)}</div>
+      {chart(fig5Chart)}
       <table className="theory-table" data-testid="ntk-summary">
         <thead>
           <tr>
