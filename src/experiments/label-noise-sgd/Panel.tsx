@@ -3,7 +3,9 @@ import {
   LineChart,
   TrajectoryChart,
   colors,
+  ellipseAxes,
   palette,
+  type Cov2,
   type EllipseOverlay,
   type LineSeries,
   type MarkerOverlay,
@@ -20,7 +22,6 @@ import type { OlsResults } from './results';
 import { RegulariserFigure } from './RegulariserFigure';
 import { exactTrace, panelModels, type PanelModel } from './theory';
 
-type Cov2 = [[number, number], [number, number]];
 const cov2 = (c: number[][]): Cov2 => [
   [c[0][0], c[0][1]],
   [c[1][0], c[1][1]],
@@ -32,11 +33,9 @@ function zoomHalfWidth(models: PanelModel[]): number {
   let s = 0;
   for (const m of models) {
     if (!ok(m) || !('exact' in m.theory)) continue;
-    const c = m.theory.exact.stationaryCov ?? m.theory.continuous;
-    const tr = c[0][0] + c[1][1];
-    const det = c[0][0] * c[1][1] - c[0][1] * c[1][0];
-    const lmax = tr / 2 + Math.sqrt(Math.max((tr * tr) / 4 - det, 0));
-    s = Math.max(s, Math.sqrt(lmax), Math.sqrt(m.theory.continuous[0][0]));
+    // The major semi-axis of the 1σ ellipse: √λ_max of the covariance.
+    const major = ellipseAxes(cov2(m.theory.exact.stationaryCov ?? m.theory.continuous))?.major ?? 0;
+    s = Math.max(s, major, Math.sqrt(m.theory.continuous[0][0]));
   }
   return niceCeil(4 * (s || 0.05));
 }
