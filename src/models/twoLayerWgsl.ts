@@ -52,7 +52,7 @@ const TILE = 16;
 const ROW_WG = 256;
 
 /** The declarations every residual stage is compiled after. */
-export function residualStageHeader(n: number, outputs: number, runs: number): string {
+function residualStageHeader(n: number, outputs: number, runs: number): string {
   return /* wgsl */ `
 const N: u32 = ${n}u;
 const C: u32 = ${outputs}u;

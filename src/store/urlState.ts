@@ -45,7 +45,7 @@ function fromUrl(kind: string | undefined, raw: string): unknown {
 }
 
 /** Parts of the page a `hide=` link may leave out, besides controls (by key) and figures (by id). */
-export const hideRegions = ['header', 'controls', 'status', 'notes', 'footer'] as const;
+const hideRegions = ['header', 'controls', 'status', 'notes', 'footer'] as const;
 
 /** What the view keys of a link say: presentation mode and hidden parts. */
 export interface ViewState {
