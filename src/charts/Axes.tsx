@@ -11,12 +11,12 @@ export interface PlotFrame {
 
 const TICK = 5;
 /** Width reserved at the right of the header band for the PNG/SVG/CSV buttons. */
-export const EXPORT_MENU_WIDTH = 132;
+const EXPORT_MENU_WIDTH = 132;
 const BOTTOM = 46;
 /** Default right margin: room for the last x tick label to overhang the plot. */
 export const RIGHT = 18;
 
-export const FRAME_TOP = HEADER_HEIGHT + 8;
+const FRAME_TOP = HEADER_HEIGHT + 8;
 
 /** Vertical layout is fixed; the left margin grows with the widest y tick label. */
 export function plotHeight(height: number): number {

@@ -221,7 +221,7 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
 });
 
 /** Layers as x/y column pairs; overlays as comment lines so the CSV fully describes the figure. */
-export function trajectoryCsv(
+function trajectoryCsv(
   layers: PathLayer[],
   ellipses: EllipseOverlay[],
   markers: MarkerOverlay[],

@@ -134,7 +134,7 @@ export function barSpan(
   return a <= b ? [a, b] : [b, a];
 }
 
-export interface BarRect {
+interface BarRect {
   group: number;
   bar: number;
   value: number;
@@ -144,7 +144,7 @@ export interface BarRect {
   h: number;
 }
 
-export interface OverlayPoint {
+interface OverlayPoint {
   id: string;
   overlay: number;
   bar: number;

@@ -13,7 +13,7 @@ function formatParamValue(value: unknown): string {
 }
 
 /** One line per param; newlines are flattened so a value can never break out of its comment line. */
-export function paramLines(params: Record<string, unknown>): string[] {
+function paramLines(params: Record<string, unknown>): string[] {
   return Object.entries(params).map(([k, v]) => `${k}: ${formatParamValue(v)}`.replace(/[\r\n]+/g, ' '));
 }
 
@@ -29,7 +29,7 @@ function csvCell(text: string): string {
 }
 
 /** Shortest round-trip decimal; non-finite values use spellings numpy and pandas parse. */
-export function formatNumber(v: number): string {
+function formatNumber(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (v === Infinity) return 'inf';
   if (v === -Infinity) return '-inf';

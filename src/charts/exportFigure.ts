@@ -7,7 +7,7 @@ import { formatParams, wrapText } from './csv';
 import { addPngTextChunk } from './pngText';
 import { chrome, font } from './theme';
 
-export { toCsv, formatParams, paramLines, formatNumber, wrapText } from './csv';
+export { toCsv, wrapText } from './csv';
 export { addPngTextChunk, crc32, readPngTextChunks } from './pngText';
 
 export type ExportFormat = 'png' | 'svg' | 'csv';
@@ -44,7 +44,7 @@ function escapeXml(text: string): string {
 }
 
 /** Caption lines for the params, wrapped to the figure width. */
-export function captionLines(params: Record<string, unknown>, width: number): string[] {
+function captionLines(params: Record<string, unknown>, width: number): string[] {
   const text = formatParams(params);
   if (!text) return [];
   return wrapText(text, (width - 16) / (CAPTION_FONT * 0.6));
@@ -74,7 +74,7 @@ function svgDocument(width: number, height: number, body: string): string {
 }
 
 /** Standalone SVG of the whole figure, canvases embedded as PNG data URLs beneath later layers. */
-export function figureToSvgString(fig: FigureSource): string {
+function figureToSvgString(fig: FigureSource): string {
   const lines = captionLines(fig.params, fig.width);
   const total = fig.height + captionHeight(lines);
   let body = `<metadata id="parameters">${escapeXml(JSON.stringify(fig.params))}</metadata>`;
@@ -118,7 +118,7 @@ async function drawSvgLayer(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, w
 }
 
 /** PNG at `scale`× with a caption strip and the params JSON as a tEXt "parameters" chunk. */
-export async function figureToPngBlob(fig: FigureSource, scale = 2): Promise<Blob> {
+async function figureToPngBlob(fig: FigureSource, scale = 2): Promise<Blob> {
   const lines = captionLines(fig.params, fig.width);
   const total = fig.height + captionHeight(lines);
   const canvas = document.createElement('canvas');

@@ -5,7 +5,7 @@
 import { fitRight, frameFor, plotHeight, RIGHT, xTicksFor, yTicksFor, type PlotFrame } from './Axes';
 import { makeScale, type Scale1D, type ScaleKind, type Tick } from './scales';
 
-export interface AxisSpec {
+interface AxisSpec {
   label: string;
   kind?: ScaleKind;
   /**
@@ -49,7 +49,7 @@ export interface PlotLayout {
 }
 
 /** Grows one axis' domain (about its centre) so one data unit spans equally many px on both axes. */
-export function equalize(x: [number, number], y: [number, number], w: number, h: number) {
+function equalize(x: [number, number], y: [number, number], w: number, h: number) {
   const sx = x[1] - x[0];
   const sy = y[1] - y[0];
   const u = Math.max(Math.abs(sx) / w, Math.abs(sy) / h);

@@ -17,7 +17,7 @@
  * Values must not be `undefined` (get's "not kept").
  */
 
-export interface MemoOptions<T> {
+interface MemoOptions<T> {
   /** the most entries this key's cache keeps (default 4) */
   maxEntries?: number;
   /** frees a value that leaves the memo (tensors!) */

@@ -13,7 +13,7 @@ import { mlpLogits, type Mlp } from './mlp';
 const defaultChunk = 1000;
 
 /** One chunk of the split as a loss or output sees it (inside a tidy: intermediate tensors are freed). */
-export interface EvalChunk {
+interface EvalChunk {
   /** the chunk's inputs [1, rows, inputs], broadcast over the networks */
   x: tfjs.Tensor3D;
   /** every network's logits [S, rows, outputs] */

@@ -22,7 +22,7 @@ const pathPointsPerFrame = 5000;
 export const layerCount = (l: CanvasLayerSpec) =>
   Math.max(0, Math.min(l.count ?? Infinity, Math.floor(l.xy.length / 2)));
 export const layerAlpha = (l: CanvasLayerSpec) => l.alpha ?? (l.kind === 'points' ? 0.35 : 0.9);
-export const layerSize = (l: CanvasLayerSpec) => l.size ?? (l.kind === 'points' ? 2 : 1.25);
+const layerSize = (l: CanvasLayerSpec) => l.size ?? (l.kind === 'points' ? 2 : 1.25);
 
 /**
  * Dense 2-D data (10⁵ chain samples, 10⁶-step paths) on canvases covering exactly the plot area: SVG
