@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import { DataTable } from './DataTable';
 import { ExportMenu } from './ExportMenu';
 import { slugify, type FigureSource } from './exportFigure';
 import { chrome, font, HEADER_HEIGHT } from './theme';
@@ -16,10 +17,15 @@ export function ChartShell(props: {
   children: ReactNode;
 }) {
   const { width, height, title, exportName, testId, figureId, getFigure, children } = props;
+  const [table, setTable] = useState<string | null>(null);
+  const name = title ?? exportName ?? 'figure';
   return (
     <div
       data-testid={testId}
       data-figure-id={figureId}
+      // A named figure: screen readers announce the title, not the tick labels; "Table" gives the numbers.
+      role="figure"
+      aria-label={`${name} (chart; its data: the Table button)`}
       style={{
         position: 'relative',
         width,
@@ -33,11 +39,13 @@ export function ChartShell(props: {
       {children}
       <div style={{ position: 'absolute', top: (HEADER_HEIGHT - 20) / 2 + 2, right: 8, zIndex: 2 }}>
         <ExportMenu
-          title={title ?? exportName ?? 'figure'}
+          title={name}
           exportName={exportName ?? slugify(title ?? 'figure')}
           getFigure={getFigure}
+          onShowTable={() => setTable(getFigure()?.csv() ?? '')}
         />
       </div>
+      {table !== null && <DataTable title={name} csv={table} onClose={() => setTable(null)} />}
     </div>
   );
 }

@@ -9,6 +9,8 @@ export interface ExportMenuProps {
   exportName: string;
   /** Called on click (never during render) so the chart can hand over its live DOM nodes. */
   getFigure: () => FigureSource | null;
+  /** Shows the figure's data as a table (what the CSV holds), for screen readers and exact values. */
+  onShowTable?: () => void;
 }
 
 const FORMATS: ExportFormat[] = ['png', 'svg', 'csv'];
@@ -24,8 +26,8 @@ const buttonStyle = {
   cursor: 'pointer',
 } as const;
 
-/** Three small buttons that download the figure as PNG, SVG or CSV. */
-export function ExportMenu({ title, exportName, getFigure }: ExportMenuProps) {
+/** Small buttons that download the figure as PNG, SVG or CSV, and show its data as a table. */
+export function ExportMenu({ title, exportName, getFigure, onShowTable }: ExportMenuProps) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const run = async (format: ExportFormat) => {
     const fig = getFigure();
@@ -54,6 +56,17 @@ export function ExportMenu({ title, exportName, getFigure }: ExportMenuProps) {
           {f.toUpperCase()}
         </button>
       ))}
+      {onShowTable && (
+        <button
+          type="button"
+          aria-label={`Show the data of ${title} as a table`}
+          title="the figure's numbers as a table"
+          onClick={onShowTable}
+          style={buttonStyle}
+        >
+          Table
+        </button>
+      )}
     </div>
   );
 }

@@ -36,6 +36,7 @@ describe('Plot frame', () => {
       'Export Loss as PNG',
       'Export Loss as SVG',
       'Export Loss as CSV',
+      'Show the data of Loss as a table',
     ]);
     const clip = findOne(html, 'clipPath').attrs.id;
     const clipped = findOne(html, 'g', { 'clip-path': `url(#${clip})` });

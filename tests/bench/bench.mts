@@ -5,7 +5,7 @@
  * Over 400 lines on purpose: one harness whose sections share the page plumbing and the report.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { experimentsIn } from '../../src/cli/discover';
@@ -255,6 +255,19 @@ async function main() {
     }
     await page.close();
   }
+  // The NTK step's anchor on this machine, in the same run: NumPy (OpenBLAS), same products, float32.
+  let numpyNtk: Record<string, number> | null = null;
+  let numpyNote = '';
+  try {
+    numpyNtk = JSON.parse(
+      execFileSync('python3', ['tests/bench/ntkStepNumpy.py', ...(quick ? ['1024'] : ['1024', '4096'])], {
+        encoding: 'utf8',
+        timeout: 120_000,
+      }),
+    ) as Record<string, number>;
+  } catch (err) {
+    numpyNote = `NumPy anchor not run (${String(err).split('\n')[0]}); the issue's figure on this machine: 7.0 ms at k = 1024, 23.7 ms at k = 4096.`;
+  }
   // Per-round network training time per backend (Mobahi et al. Fig. 4 job, small configuration).
   const nnRows: { backend: string; roundMs: number[]; error?: string }[] = [];
   for (const b of backends) {
@@ -420,13 +433,24 @@ async function main() {
     'Full-batch GD of the two-layer network, normal training and Algorithm 1 batched into one program (n = 256, d = 32):',
     '',
   );
-  lines.push('| backend | width k | GD steps/s (both runs) | ms per step |', '|---|---|---|---|');
+  lines.push(
+    '| backend | width k | GD steps/s (both runs) | ms per step | NumPy, same step (ms) | vs NumPy |',
+    '|---|---|---|---|---|---|',
+  );
   for (const r of ntkRows)
-    for (const t of r.result?.training ?? [])
+    for (const t of r.result?.training ?? []) {
+      const np = numpyNtk?.[String(t.width)];
       lines.push(
-        `| ${r.backend} | ${t.width} | ${t.stepsPerSecond.toFixed(1)} | ${t.msPerStep.toFixed(1)} |`,
+        `| ${r.backend} | ${t.width} | ${t.stepsPerSecond.toFixed(1)} | ${t.msPerStep.toFixed(1)} | ${np?.toFixed(1) ?? '—'} | ${np ? `${(t.msPerStep / np).toFixed(1)}× its time` : '—'} |`,
       );
+    }
   lines.push('');
+  lines.push(
+    numpyNote ||
+      'NumPy: tests/bench/ntkStepNumpy.py in this run (OpenBLAS, float32, the same side-by-side products); target: the wasm step within 2× of it.',
+    '',
+  );
+  lines.push(...gpuMachineSection());
   lines.push('## Self-distillation of a network, per round (Mobahi et al. Fig. 4 job)', '');
   lines.push(
     'MLP 784–128–10, ℓ2 loss on softmax outputs, 2 seeds batched, 2000 training images, batch 64, ' +
@@ -467,3 +491,44 @@ async function main() {
 }
 
 void main();
+
+/**
+ * Runs on a GPU machine (no browser there): tests/bench/gpu/ntkTrainNode.ts through Dawn in Node, its
+ * JSON kept in docs/measurements/ntk-fused-<card>-<date>.json. Each file is one run: tfjs ops and the
+ * fused WGSL step side by side, so the ratios are from one run.
+ */
+function gpuMachineSection(): string[] {
+  const dir = 'docs/measurements';
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => /^ntk-fused-.*\.json$/.test(f));
+  const out: string[] = [];
+  for (const f of files) {
+    const r = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as {
+      adapter: { vendor: string; description: string } | null;
+      rows: { name: string; kernel: string; msPerStep?: number; normalLoss?: number; sdTestAccuracy?: number }[];
+    };
+    out.push(
+      `### On a GPU machine: NTK training, tfjs ops against the fused WGSL step (${f})`,
+      '',
+      `Adapter: ${r.adapter?.vendor ?? '?'} ${r.adapter?.description ?? ''}, tfjs-webgpu on Dawn in Node (tests/bench/gpu/ntkTrainNode.ts, one run; the job's own ms per step, metrics excluded). Anchor: PyTorch CUDA fp32, the same step on an H200, 0.24 ms at k = 1024 (the issue's figure, not re-measured here).`,
+      '',
+      '| workload | tfjs ops (ms/step) | fused WGSL (ms/step) | speed-up | final loss, ops / fused |',
+      '|---|---|---|---|---|',
+    );
+    for (const name of [...new Set(r.rows.map((x) => x.name))]) {
+      const ops = r.rows.find((x) => x.name === name && x.kernel === 'ops');
+      const fused = r.rows.find((x) => x.name === name && x.kernel === 'auto');
+      if (!ops?.msPerStep || !fused?.msPerStep) continue;
+      const sameRun = ops.normalLoss !== undefined && fused.normalLoss !== undefined;
+      out.push(
+        `| ${name} | ${ops.msPerStep.toFixed(3)} | ${fused.msPerStep.toFixed(3)} | ${(ops.msPerStep / fused.msPerStep).toFixed(1)}× | ${sameRun ? `${ops.normalLoss!.toFixed(3)} / ${fused.normalLoss!.toFixed(3)}` : '—'} |`,
+      );
+    }
+    out.push(
+      '',
+      'The runs differ in length (the ops path is timed over fewer steps), so the losses agree only on the row with equal iterations (the page default).',
+      '',
+    );
+  }
+  return out;
+}

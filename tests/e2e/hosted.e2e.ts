@@ -136,6 +136,17 @@ describe('the hosted page', () => {
     await expect.poll(() => slider.inputValue()).not.toBe(before);
     expect(await slider.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
     expect(await slider.getAttribute('aria-valuetext')).toMatch(/ = -?\d/);
+    // every chart is a named figure, and its Table button shows its numbers (Esc closes them)
+    const named = await page.$$eval('[data-figure-id]', (els) =>
+      els.map((e) => e.getAttribute('aria-label') ?? ''),
+    );
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((n) => /\S.*\(chart; its data: the Table button\)/.test(n))).toBe(true);
+    await page.locator('[data-figure-id] button', { hasText: 'Table' }).first().click();
+    await page.waitForSelector('[role=dialog] table tbody tr');
+    expect(await page.locator('[role=dialog] table tbody tr').count()).toBeGreaterThan(1);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[role=dialog] table').count()).toBe(0);
     // H goes back to the landing
     await page.keyboard.press('h');
     await page.waitForSelector('[data-testid=landing]');
