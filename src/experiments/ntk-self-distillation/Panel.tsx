@@ -18,7 +18,7 @@ type ChartSpec = Omit<LineChartProps, 'width' | 'xLabel'> & { xLabel?: string; w
 
 /** Fig. 4's charts: one metric, normal training against self-distillation (series `<seriesId>-n`, `-s`). */
 const fig4Metrics: {
-  figureId: Parameters<typeof fig>[0];
+  figureId: string;
   /** in the export name `dong-<name>` and the test id `ntk-<name>` */
   name: string;
   seriesId: string;
@@ -28,7 +28,7 @@ const fig4Metrics: {
   yScale?: 'log';
 }[] = [
   {
-    figureId: 'training-loss',
+    figureId: fig('training-loss'),
     name: 'loss',
     seriesId: 'loss',
     title: 'training loss on the noisy labels',
@@ -37,7 +37,7 @@ const fig4Metrics: {
     yScale: 'log',
   },
   {
-    figureId: 'clean-accuracy',
+    figureId: fig('clean-accuracy'),
     name: 'clean-acc',
     seriesId: 'clean',
     title: 'accuracy on the clean training labels',
@@ -45,7 +45,7 @@ const fig4Metrics: {
     yLabel: 'accuracy',
   },
   {
-    figureId: 'l2-to-clean',
+    figureId: fig('l2-to-clean'),
     name: 'l2',
     seriesId: 'l2',
     title: 'ℓ2 distance to the clean labels',
@@ -53,7 +53,7 @@ const fig4Metrics: {
     yLabel: '‖f − y_clean‖/√n',
   },
   {
-    figureId: 'test-accuracy',
+    figureId: fig('test-accuracy'),
     name: 'test-acc',
     seriesId: 'test',
     title: 'test accuracy',
@@ -311,9 +311,8 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
     },
   ];
   // Fig. 4: one metric of both runs per chart.
-  const fig4Charts = fig4Metrics.map(({ figureId, name, seriesId, get, ...rest }): ChartSpec => ({
+  const fig4Charts = fig4Metrics.map(({ name, seriesId, get, ...rest }): ChartSpec => ({
     ...rest,
-    figureId: fig(figureId),
     series: pair(seriesId, get),
     height: 240,
     exportName: `dong-${name}`,
