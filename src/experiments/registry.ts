@@ -41,11 +41,32 @@ export function collectExperiments(modules: Record<string, unknown>): AnyExperim
       if (!keys.includes(k)) throw new Error(`${def.id}: uiKey "${k}" is not a parameter`);
     const ok = def.schema.safeParse(def.defaults);
     if (!ok.success) throw new Error(`${def.id}: its defaults do not satisfy its schema`);
+    const problems2 = tourProblems(def);
+    if (problems2.length) throw new Error(`${def.id}: ${problems2.join('; ')}`);
     out.push(def);
   }
   const ids = out.map((e) => e.id);
   if (new Set(ids).size !== ids.length) throw new Error(`duplicate experiment ids: ${ids.join(', ')}`);
   return out.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+}
+
+/** What is wrong with an experiment's tour: unknown figures, presets or keys, params the schema refuses. */
+export function tourProblems(def: AnyExperiment): string[] {
+  const out: string[] = [];
+  const figures = new Set(def.figures.map((f) => f.id));
+  const keys = Object.keys(def.defaults);
+  (def.tour ?? []).forEach((step, i) => {
+    const at = `tour step ${i + 1}`;
+    if (!figures.has(step.figure)) out.push(`${at}: figure "${step.figure}" is not one of its figures`);
+    const preset = step.preset === undefined ? undefined : def.presets.find((p) => p.id === step.preset);
+    if (step.preset !== undefined && !preset) out.push(`${at}: preset "${step.preset}" does not exist`);
+    for (const k of Object.keys(step.params ?? {}))
+      if (!keys.includes(k)) out.push(`${at}: "${k}" is not a parameter`);
+    const r = def.schema.safeParse({ ...def.defaults, ...(preset?.params ?? {}), ...(step.params ?? {}) });
+    if (!r.success) out.push(`${at}: its params do not satisfy the schema (${r.error.issues[0]?.message})`);
+    if (!step.title.trim() || !step.text.trim()) out.push(`${at}: needs a title and a text`);
+  });
+  return out;
 }
 
 /**

@@ -56,6 +56,29 @@ interface Preset<P> {
   params: Partial<P>;
 }
 
+/**
+ * One step of an experiment's guided tour: data, checked at start-up against the experiment (its
+ * figures, presets and params schema), so a tour cannot name a figure or a value the page lacks.
+ */
+export interface TourStep<P, R> {
+  /** a short heading, e.g. 'The exact ellipse grows with σ²' */
+  title: string;
+  /** two or three sentences: what to look at and why */
+  text: string;
+  /** the figure the step is about: an id of the experiment's `figures` */
+  figure: string;
+  /** 'present': the figure fills the screen (presentation mode); 'highlight' (default): outlined in the page */
+  focus?: 'present' | 'highlight';
+  /** the step sets the defaults, then this preset (its id), then `params`; a step with neither keeps the current params */
+  preset?: string;
+  params?: Partial<P>;
+  /**
+   * The step's text is about a point of the run ("once the teacher has trained"): until `reached`
+   * holds on the results, the tour says `label` and that it is waiting.
+   */
+  waitFor?: { label: string; reached: (results: R) => boolean };
+}
+
 /** What a CLI command's code gets from the `lab` entry point (Node), so experiment code needs no `node:` import. */
 export interface CommandEnv {
   /** the bytes of a file under the site's public/ folder, e.g. `data/fashion-mnist-subset.bin` */
@@ -132,6 +155,8 @@ export interface ExperimentDef<P extends ParamsRecord = ParamsRecord, R = unknow
   rate(results: R): string;
   /** `lab` commands of this experiment */
   commands?: readonly AnyCommand[];
+  /** the guided tour (`tour=N` in the link opens step N) */
+  tour?: readonly TourStep<P, R>[];
 }
 
 /**
