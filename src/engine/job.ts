@@ -1,7 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import type { ZodType } from 'zod';
 import { describeZodError } from '../schema/describeError';
-import type { JobMemo } from './memo';
+import { createJobMemo, type JobMemo } from './memo';
 import type { BackendName } from './protocol';
 
 /**
@@ -17,9 +17,17 @@ export interface JobContext {
   cancelled(): boolean;
   /**
    * results kept between runs, bounded per cache (engine/memo.ts): one per worker, cleared when the
-   * backend changes; Node callers make one with createJobMemo() and pass it to every run that may reuse it
+   * backend changes; Node callers get one from createJobContext (or createJobMemo) and pass it to every run that may reuse it
    */
   memo: JobMemo;
+}
+
+/**
+ * A JobContext for Node callers (the CLI, tests, GPU checks): no GPU device, a fresh memo and never
+ * cancelled unless given. Runs that should reuse what earlier ones kept are given one `memo`.
+ */
+export function createJobContext(c: Pick<JobContext, 'tf' | 'backend'> & Partial<JobContext>): JobContext {
+  return { gpuDevice: null, memo: createJobMemo(), cancelled: () => false, ...c };
 }
 
 /**

@@ -4,9 +4,9 @@ import { kdJob } from './experimentJob';
 import type { KdFrame } from './frames';
 import { defaultParams, type KdParams } from './params';
 import { initResults, reduce, type KdResults } from './results';
-import { createJobMemo } from '../../engine/memo';
+import { createJobContext } from '../../engine/job';
 
-const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
+const ctx = createJobContext({ tf, backend: 'cpu' });
 
 async function run(p: Partial<KdParams>): Promise<KdResults> {
   let r = initResults();

@@ -4,7 +4,7 @@ import { kdJob } from './experimentJob';
 import type { KdFrame } from './frames';
 import { defaultParams, presets, type KdParams } from './params';
 import { atBestVal, initResults, reduce, type KdResults } from './results';
-import { createJobMemo } from '../../engine/memo';
+import { createJobContext } from '../../engine/job';
 
 /**
  * The regime search's finding, as measured (synthetic n = 40 ≤ d = 60, tanh, κ = 0.01, m̄ = 100, m = 20,
@@ -14,7 +14,7 @@ import { createJobMemo } from '../../engine/memo';
  * below the smallest measured gap, not tuned to pass.
  */
 
-const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
+const ctx = createJobContext({ tf, backend: 'cpu' });
 const noisy = presets.find((p) => p.id === 'noisy')!.params;
 
 async function run(p: Partial<KdParams>): Promise<KdResults> {

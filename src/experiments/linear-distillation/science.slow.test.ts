@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFashionSubset, type FashionSubset } from '../../data/fashionMnist';
-import type { JobContext } from '../../engine/job';
+import { createJobContext } from '../../engine/job';
 import { theorem3Bound } from './math/angularTasks';
 import { makeRng, sampleReduced } from './math/angularSampling';
 import { riskTable } from './math/riskTable';
@@ -13,19 +13,12 @@ import { kappaStage } from './kappaStage';
 import { monotonicityStage } from './monotonicityStage';
 import { defaultParams, fig3Kappas, fig4Deltas, type LinearParams } from './params';
 import { angleToTeacher, buildBatch, weightsOf } from './math/studentProblems';
-import { createJobMemo } from '../../engine/memo';
 
 /**
  * The paper's three claims, measured here with stated margins (each failing test would mean the lab no
  * longer shows what the paper claims, or shows it for the wrong reason).
  */
-const ctx: JobContext = {
-  tf,
-  backend: 'cpu',
-  gpuDevice: null,
-  memo: createJobMemo(),
-  cancelled: () => false,
-};
+const ctx = createJobContext({ tf, backend: 'cpu' });
 const mean = (xs: ArrayLike<number>) => Array.from(xs).reduce((a, b) => a + b, 0) / xs.length;
 
 beforeAll(async () => {

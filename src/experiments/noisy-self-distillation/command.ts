@@ -5,7 +5,7 @@ import type { CheckpointFrame, DoneFrame, TeacherFrame } from './job';
 import { noisyDistillJob } from './job';
 import type { CommandInput } from './commandSchema';
 import { selectByValidation, summarise } from './summary';
-import { createJobMemo } from '../../engine/memo';
+import { createJobContext } from '../../engine/job';
 
 /** JSON has no NaN: a level whose every seed diverged reports null (and `diverged` = seeds). */
 const num = (v: number) => (Number.isFinite(v) ? v : null);
@@ -34,13 +34,7 @@ export async function noisyDistillCommand(input: CommandInput, env: CommandEnv) 
   const data = await loadFashionSubset((p) => env.readPublicFile(p), 'data/');
   const { noise, levels, ...training } = input;
   const runs = levels.map((level) => ({ noise, level }));
-  const ctx = {
-    tf,
-    backend: backend as 'cpu',
-    gpuDevice: null,
-    memo: createJobMemo(),
-    cancelled: () => false,
-  };
+  const ctx = createJobContext({ tf, backend: backend as 'cpu' });
   let teacher: TeacherFrame | null = null;
   let last: CheckpointFrame | null = null;
   let done: DoneFrame | null = null;

@@ -7,7 +7,7 @@ import { type CheckpointFrame, type NoisyFrame } from './job';
 import { noisyDistillJob } from './jobs';
 import { defaultTraining, type JobParams } from './params';
 import { summarise } from './summary';
-import { createJobMemo } from '../../engine/memo';
+import { createJobContext } from '../../engine/job';
 
 let data: FashionSubset;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ beforeAll(async () => {
   }, 'data/');
 });
 
-const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
+const ctx = createJobContext({ tf, backend: 'cpu' });
 
 async function sweep(p: JobParams): Promise<NoisyFrame[]> {
   const { noisyDistillJob: run } = await import('./job');

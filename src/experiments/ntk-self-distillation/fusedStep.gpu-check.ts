@@ -8,12 +8,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import { create, globals } from 'webgpu';
-import type { JobContext } from '../../engine/job';
+import { createJobContext } from '../../engine/job';
 import { loadFashionSubset } from '../../data/fashionMnist';
 import type { NtkFrame } from './frames';
 import { ntkTrainJob } from './trainJob';
 import { defaultNtkTrainParams, type NtkTrainParams } from './trainParams';
-import { createJobMemo } from '../../engine/memo';
 
 Object.assign(globalThis, globals);
 // Module scope: if the GPU instance is garbage-collected, Dawn stops delivering device events.
@@ -55,13 +54,7 @@ async function main() {
     const b = await readFile(f);
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   }, 'public/data/');
-  const ctx: JobContext = {
-    tf,
-    backend: 'webgpu',
-    gpuDevice: device,
-    memo: createJobMemo(),
-    cancelled: () => false,
-  };
+  const ctx = createJobContext({ tf, backend: 'webgpu', gpuDevice: device });
   const results = [];
   const tensors0 = tf.memory().numTensors;
   for (const c of cases) {

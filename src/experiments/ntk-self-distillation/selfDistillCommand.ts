@@ -5,7 +5,7 @@ import type { RunMetrics } from './evaluator';
 import type { NtkDoneFrame, NtkStartFrame } from './frames';
 import { ntkTrainJob } from './trainJob';
 import type { NtkTrainParams } from './trainParams';
-import { createJobMemo } from '../../engine/memo';
+import { createJobContext } from '../../engine/job';
 
 export interface SelfDistillRunSummary {
   cleanAccuracy: number;
@@ -48,7 +48,7 @@ export async function selfDistillCommand(
     params.data === 'fashion' ? await loadFashionSubset((p) => env.readPublicFile(p), 'data/') : undefined;
   let start: NtkStartFrame | null = null;
   let done: NtkDoneFrame | null = null;
-  const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
+  const ctx = createJobContext({ tf, backend: 'cpu' });
   for await (const f of ntkTrainJob(params, ctx, fashion)) {
     if (f.kind === 'start') start = f;
     if (f.kind === 'done') done = f;

@@ -5,7 +5,7 @@ import { loadFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import { meanStd } from '../../math/stats';
 import type { Fig1Frame, Fig1StudentsFrame, Fig1TeachersFrame } from './frames';
 import { teacherEpochsSchema, type TeacherEpochsParams } from './teacherEpochsParams';
-import { createJobMemo } from '../../engine/memo';
+import { createJobContext } from '../../engine/job';
 
 let data: FashionSubset;
 beforeAll(async () => {
@@ -16,7 +16,7 @@ beforeAll(async () => {
   }, 'data/');
 });
 
-const ctx = { tf, backend: 'cpu' as const, gpuDevice: null, memo: createJobMemo(), cancelled: () => false };
+const ctx = createJobContext({ tf, backend: 'cpu' });
 
 describe('Dong et al. Fig. 1: teacher epochs → student (tfjs cpu, Fashion-MNIST)', () => {
   it('trains five teachers and six students per seed; reports what holds; no tensor leak', async () => {

@@ -12,14 +12,13 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { create, globals } from 'webgpu';
-import type { JobContext } from '../../../src/engine/job';
+import { createJobContext } from '../../../src/engine/job';
 import { loadFashionSubset } from '../../../src/data/fashionMnist';
 import { ntkTrainJob } from '../../../src/experiments/ntk-self-distillation/trainJob';
 import {
   defaultNtkTrainParams,
   type NtkTrainParams,
 } from '../../../src/experiments/ntk-self-distillation/trainParams';
-import { createJobMemo } from '../../../src/engine/memo';
 
 Object.assign(globalThis, globals);
 // Keep the GPU instance referenced: if it is garbage-collected, Dawn stops delivering device events.
@@ -40,13 +39,7 @@ async function main() {
   const ok = await tf.setBackend('webgpu');
   await tf.ready();
   const device = (tf.backend() as unknown as { device: GPUDevice }).device;
-  const ctx: JobContext = {
-    tf,
-    backend: 'webgpu',
-    gpuDevice: device,
-    memo: createJobMemo(),
-    cancelled: () => false,
-  };
+  const ctx = createJobContext({ tf, backend: 'webgpu', gpuDevice: device });
   const dataDir = process.env.LAB_DATA ?? 'public/data/';
   const fashion = await loadFashionSubset(async (f) => {
     const b = await readFile(f);
