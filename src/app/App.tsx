@@ -8,6 +8,7 @@ import { StatusLine } from './StatusLine';
 import { Landing } from './Landing';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { Presentation } from './Presentation';
+import { TourCard } from './TourCard';
 import { shortcutList, useShortcuts } from './shortcuts';
 import { useLab, useLabContext } from '../ui/storeContext';
 import { countRender } from '../ui/renderCount';
@@ -78,6 +79,7 @@ export function App() {
             </div>
           </main>
           {show('footer') && <Footer />}
+          <TourCard def={def} />
         </>
       )}
       {overlayOpen && <ShortcutOverlay onClose={() => setOverlayOpen(false)} />}

@@ -18,6 +18,7 @@ function firstFigureText(e: AnyExperiment): string {
  */
 export function Landing({ registry }: { registry: readonly AnyExperiment[] }) {
   const setExperiment = useLab((s) => s.setExperiment);
+  const setTourStep = useLab((s) => s.setTourStep);
   const papers = new Map<string, AnyExperiment[]>();
   for (const e of registry) papers.set(e.paperId, [...(papers.get(e.paperId) ?? []), e]);
   const number = new Map(registry.map((e, i) => [e.id, i + 1]));
@@ -66,6 +67,21 @@ export function Landing({ registry }: { registry: readonly AnyExperiment[] }) {
                 <p className="muted small">
                   Reproduces {e.paperFigures} · {firstFigureText(e)}
                 </p>
+                {e.tour && e.tour.length > 0 && (
+                  <p className="card-actions">
+                    <a
+                      href={`#/${e.id}?tour=1`}
+                      data-testid={`tour-${e.id}`}
+                      onClick={(ev) => {
+                        ev.preventDefault();
+                        setExperiment(e.id);
+                        setTourStep(0);
+                      }}
+                    >
+                      Take the tour ({e.tour.length} steps) →
+                    </a>
+                  </p>
+                )}
               </article>
             ))}
           </div>

@@ -3,6 +3,7 @@ import type { AnyExperiment } from '../experiments/types';
 import { useLab, useLabContext } from '../ui/storeContext';
 import { Controls } from './Controls';
 import { PanelHost } from './PanelHost';
+import { TourCard } from './TourCard';
 
 /**
  * Width the panel lays itself out at, as a share of the stage (at least MIN_LAYOUT px, so chart titles
@@ -141,6 +142,7 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
             ✕
           </button>
         </nav>
+        <TourCard def={def} docked />
         <Controls def={def} only={def.keyControls} />
         <div className="present-run">
           <span data-testid="run-state" data-state={status}>

@@ -138,7 +138,8 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
       s.experimentId === prev.experimentId &&
       s.landing === prev.landing &&
       s.present === prev.present &&
-      s.hidden === prev.hidden
+      s.hidden === prev.hidden &&
+      s.tour === prev.tour
     )
       return;
     clearTimeout(urlTimer);

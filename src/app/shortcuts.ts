@@ -11,8 +11,9 @@ export const shortcutList: readonly { keys: string; what: string }[] = [
   { keys: '1 – 6', what: 'open experiment 1 … 6' },
   { keys: 'H', what: 'back to the list of experiments' },
   { keys: 'P', what: 'presentation mode on / off' },
-  { keys: '→  ←  PageDown  PageUp', what: 'next / previous figure (presentation mode)' },
-  { keys: 'Esc', what: 'leave presentation mode, close this list' },
+  { keys: '→  ←  PageDown  PageUp', what: 'next / previous tour step, or figure (presentation mode)' },
+  { keys: 'T', what: 'take the tour of this experiment' },
+  { keys: 'Esc', what: 'leave the tour or presentation mode, close this list' },
   { keys: '?', what: 'show / hide this list' },
 ];
 
@@ -44,6 +45,7 @@ export function useShortcuts(
       const t = e.target;
       if (e.key === 'Escape') {
         if (overlay.open) overlay.setOpen(false);
+        else if (s.tour !== null) s.endTour();
         else if (s.present) s.setPresent(null);
         else return;
         e.preventDefault();
@@ -53,6 +55,12 @@ export function useShortcuts(
       const def = registry.find((x) => x.id === s.experimentId);
       const figures = def?.figures ?? [];
       const step = (by: number) => {
+        // in a tour, the arrows step the tour; in presentation mode, the figures
+        if (s.tour !== null && def?.tour) {
+          const next = s.tour + by;
+          if (next >= 0 && next < def.tour.length) s.setTourStep(next);
+          return true;
+        }
         if (!s.present || figures.length === 0) return false;
         const i = figures.findIndex((f) => f.id === s.present);
         s.setPresent(figures[(i + by + figures.length) % figures.length].id);
@@ -79,6 +87,11 @@ export function useShortcuts(
         case 'P':
           if (s.landing || figures.length === 0) return;
           s.setPresent(s.present ? null : figures[0].id);
+          break;
+        case 't':
+        case 'T':
+          if (s.landing || !def?.tour?.length) return;
+          s.setTourStep(0);
           break;
         case 'h':
         case 'H':

@@ -13,6 +13,8 @@ export interface LabState {
   present: string | null;
   /** controls (keys), figures (ids) and regions (urlState's hideRegions) left out of the view */
   hidden: string[];
+  /** the guided tour's current step (0-based), or null outside the tour */
+  tour: number | null;
   params: Record<string, unknown>;
   backend: BackendChoice;
   backendReport: BackendReport | null;
@@ -38,6 +40,9 @@ export interface LabState {
   /** enter presentation mode on a figure of the current experiment, or leave it (null) */
   setPresent(figureId: string | null): void;
   setHidden(names: string[]): void;
+  /** go to step i of the experiment's tour: set its params (restarting only if they change) and focus its figure */
+  setTourStep(i: number): void;
+  endTour(): void;
   setBackend(b: BackendChoice): void;
   loadHash(hash: string): void;
   hash(): string;
@@ -76,6 +81,7 @@ export function createLabStore(registry: AnyExperiment[]) {
       landing: false,
       present: null,
       hidden: [],
+      tour: null,
       experimentId: first.id,
       params: first.defaults,
       backend: 'auto',
@@ -130,6 +136,7 @@ export function createLabStore(registry: AnyExperiment[]) {
           landing: false,
           present: null,
           hidden: [],
+          tour: null,
           experimentId: id,
           params: e.defaults,
           paramErrors: {},
@@ -138,13 +145,35 @@ export function createLabStore(registry: AnyExperiment[]) {
       },
       showLanding() {
         // the run stops (runController starts none on the landing); the experiment's state is kept
-        set({ landing: true, present: null, runKey: get().runKey + 1, status: 'idle', statusMessage: null });
+        set({
+          landing: true,
+          present: null,
+          tour: null,
+          runKey: get().runKey + 1,
+          status: 'idle',
+          statusMessage: null,
+        });
       },
       setPresent(figureId) {
         if (figureId !== null && !def().figures.some((f) => f.id === figureId)) return;
         set({ present: figureId });
       },
       setHidden: (names) => set({ hidden: [...names] }),
+      setTourStep(i) {
+        const e = def();
+        const step = e.tour?.[i];
+        if (!step) return;
+        const focus = { tour: i, present: step.focus === 'present' ? step.figure : null };
+        if (step.preset === undefined && step.params === undefined) return set(focus);
+        const preset = e.presets.find((p) => p.id === step.preset);
+        const parsed = e.schema.parse({ ...e.defaults, ...(preset?.params ?? {}), ...(step.params ?? {}) });
+        const same = Object.keys(parsed).every(
+          (k) => JSON.stringify(parsed[k]) === JSON.stringify(get().params[k]),
+        );
+        if (same) set(focus);
+        else set({ ...focus, params: parsed, paramErrors: {}, ...fresh(e, parsed) });
+      },
+      endTour: () => set({ tour: null, present: null }),
       setBackend(b) {
         set({ backend: b, backendReport: null, ...fresh(def(), get().params) });
       },
@@ -155,6 +184,7 @@ export function createLabStore(registry: AnyExperiment[]) {
           landing: s.landing,
           present: s.present,
           hidden: s.hide,
+          tour: null,
           experimentId: s.experiment,
           params: s.params,
           backend: s.backend,
@@ -162,6 +192,8 @@ export function createLabStore(registry: AnyExperiment[]) {
           paramErrors: {},
           ...fresh(e, s.params),
         });
+        // a link into the tour opens that step as the tour defines it
+        if (s.tour !== null) get().setTourStep(s.tour);
       },
       hash: () =>
         get().landing
@@ -169,6 +201,7 @@ export function createLabStore(registry: AnyExperiment[]) {
           : encodeHash(get().experimentId, get().params, get().backend, {
               present: get().present,
               hide: get().hidden,
+              tour: get().tour,
             }),
       dismissNotices: () => set({ notices: [] }),
       // The last few only: a flapping engine must not grow the page without bound.

@@ -72,8 +72,9 @@ describe('URL hash round-trip', () => {
 describe('view keys: present= and hide=', () => {
   const figures = [{ id: 'sgd-paths' }, { id: 'chains-spread' }];
   const controls = [{ key: 'sigma2' }, { key: 'eta' }];
+  const tour = [{}, {}, {}];
   const withView = {
-    'label-noise-sgd': { schema: olsParamsSchema, defaults: defaultParams, figures, controls },
+    'label-noise-sgd': { schema: olsParamsSchema, defaults: defaultParams, figures, controls, tour },
   };
   const parseV = (h: string) => parseHash<OlsParams>(h, withView, 'label-noise-sgd');
 
@@ -96,6 +97,16 @@ describe('view keys: present= and hide=', () => {
       'present = "nope" is not a figure of label-noise-sgd (one of: sgd-paths, chains-spread)',
       'hide = "bogus" is not a control, figure or region of label-noise-sgd (regions: header, controls, status, notes, footer)',
     ]);
+  });
+  it('tour=N opens step N of the tour (1-based in the link); a step it lacks is named', () => {
+    const h = encodeHash('label-noise-sgd', defaultParams, 'auto', { tour: 2 });
+    expect(h).toContain('tour=3');
+    expect(parseV(h)).toMatchObject({ tour: 2, errors: [] });
+    expect(parseV('#/label-noise-sgd?tour=4')).toMatchObject({
+      tour: null,
+      errors: ['tour = "4" is not a step of label-noise-sgd\'s tour (1 to 3)'],
+    });
+    expect(parseV('#/label-noise-sgd?tour=0').tour).toBeNull();
   });
   it('the landing has no view keys', () => {
     expect(parseV('#/?present=sgd-paths')).toMatchObject({ landing: true, present: null, hide: [] });

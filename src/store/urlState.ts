@@ -12,6 +12,8 @@ export interface UrlState<P> {
   present: string | null;
   /** `hide=a,b`: controls (by key), figures (by id) or regions (hideRegions) left out of the view */
   hide: string[];
+  /** `tour=N`: step N (1-based in the link, 0-based here) of the experiment's guided tour */
+  tour: number | null;
   /** one message per rejected URL entry; the defaults were kept for those */
   errors: string[];
 }
@@ -51,6 +53,8 @@ const hideRegions = ['header', 'controls', 'status', 'notes', 'footer'] as const
 export interface ViewState {
   present?: string | null;
   hide?: readonly string[];
+  /** 0-based step of the tour */
+  tour?: number | null;
 }
 
 /** `#/<experiment>?k=v&…&backend=auto[&present=…][&hide=…]` — the whole state, so a copied link reproduces the view. */
@@ -65,6 +69,7 @@ export function encodeHash(
   q.set('backend', backend);
   if (view.present) q.set('present', view.present);
   if (view.hide && view.hide.length > 0) q.set('hide', view.hide.join(','));
+  if (view.tour !== undefined && view.tour !== null) q.set('tour', String(view.tour + 1));
   return `#/${encodeURIComponent(experiment)}?${q.toString()}`;
 }
 
@@ -74,10 +79,11 @@ export interface KnownExperiment<P> {
   defaults: P;
   figures?: readonly { id: string }[];
   controls?: readonly { key: string }[];
+  tour?: readonly unknown[];
 }
 
 /** Keys of a link that are not params. */
-const viewKeys = new Set(['backend', 'present', 'hide']);
+const viewKeys = new Set(['backend', 'present', 'hide', 'tour']);
 
 export function parseHash<P extends Record<string, unknown>>(
   hash: string,
@@ -113,10 +119,10 @@ export function parseHash<P extends Record<string, unknown>>(
     if (backendChoices.includes(b)) backend = b as BackendChoice;
     else errors.push(`backend "${short(b)}" is not one of ${backendChoices.join(', ')}; using auto`);
   }
-  const { present, hide } = landing
-    ? { present: null, hide: [] }
+  const { present, hide, tour } = landing
+    ? { present: null, hide: [], tour: null }
     : parseView(q, known[experiment], experiment, errors);
-  const base = { experiment, landing, backend, present, hide };
+  const base = { experiment, landing, backend, present, hide, tour };
   // The landing has no params: what follows an unknown id is not judged against another experiment.
   if (landing) return { ...base, params: defaults, errors };
   const kinds = Object.fromEntries(schemaKeys(schema).map((k) => [k.key, k.kind]));
@@ -166,7 +172,7 @@ function parseView(
   e: KnownExperiment<unknown>,
   id: string,
   errors: string[],
-): { present: string | null; hide: string[] } {
+): { present: string | null; hide: string[]; tour: number | null } {
   const figureIds = (e.figures ?? []).map((f) => f.id);
   let present: string | null = null;
   const p = q.get('present');
@@ -189,5 +195,18 @@ function parseView(
         );
       else if (!hide.includes(name)) hide.push(name);
     }
-  return { present, hide };
+  let tour: number | null = null;
+  const t = q.get('tour');
+  if (t !== null) {
+    const steps = e.tour?.length ?? 0;
+    const n = Number(t);
+    if (Number.isInteger(n) && n >= 1 && n <= steps) tour = n - 1;
+    else
+      errors.push(
+        steps
+          ? `tour = "${short(t)}" is not a step of ${id}'s tour (1 to ${steps})`
+          : `tour = "${short(t)}": ${id} has no tour`,
+      );
+  }
+  return { present, hide, tour };
 }

@@ -150,6 +150,20 @@ describe('the hosted page', () => {
     // H goes back to the landing
     await page.keyboard.press('h');
     await page.waitForSelector('[data-testid=landing]');
+    // every experiment with a tour offers it on its card; → steps it, the link follows, Esc leaves
+    for (const e of registry.filter((x) => (x.tour?.length ?? 0) > 0).slice(0, 2)) {
+      await page.click(`[data-testid=tour-${e.id}]`);
+      await page.waitForSelector('[data-testid=tour-card][data-step="1"]');
+      expect(await page.textContent('[data-testid=tour-card]')).toContain(`step 1 of ${e.tour!.length}`);
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('[data-testid=tour-card][data-step="2"]');
+      await expect.poll(() => page.evaluate(() => location.hash)).toContain('tour=2');
+      await page.screenshot({ path: `${shots}/tour-${e.id}-2.png` });
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.locator('[data-testid=tour-card]').count()).toBe(0);
+      await page.keyboard.press('h');
+      await page.waitForSelector('[data-testid=landing]');
+    }
     expect(problems).toEqual([]);
     await page.close();
   });
