@@ -295,6 +295,30 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
           )}
         </div>
       )}
+      {results.teacherCurve.epoch.length > 1 && (
+        <LineChart
+          figureId={fig('teacher-training')}
+          title="The teacher’s training"
+          series={[
+            {
+              id: 'teacher',
+              label: t ? `teacher (Adam), test ${percent(t.testAcc)}` : 'teacher (Adam), training…',
+              x: results.teacherCurve.epoch,
+              y: results.teacherCurve.loss,
+              color: colors.teacher,
+              width: 2,
+            },
+          ]}
+          width={width}
+          height={height}
+          xLabel="teacher epoch"
+          yLabel="training cross-entropy"
+          yScale="log"
+          exportName="xiong-teacher-training"
+          exportParams={p}
+          testId="noisy-teacher-training"
+        />
+      )}
     </div>
   );
 }

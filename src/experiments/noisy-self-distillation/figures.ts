@@ -40,4 +40,10 @@ export const { figures, fig } = defineFigures([
     title: 'eq. (16) strength over training',
     caption: 'The implicit-regulariser strength ησ²/(BN)·Σ‖∇θ f‖² of each noisy level over the epochs.',
   },
+  {
+    id: 'teacher-training',
+    title: 'The teacher’s training',
+    caption:
+      'The teacher’s cross-entropy over its epochs, live: what runs before the first student point of Fig. 2.',
+  },
 ] as const);

@@ -6,6 +6,8 @@ export interface NoisyResults {
   teacher: TeacherFrame | null;
   checkpoints: CheckpointFrame[];
   progress: ProgressFrame | null;
+  /** the teacher's objective per progress frame: a figure while no student point exists yet */
+  teacherCurve: { epoch: number[]; loss: number[] };
   done: DoneFrame | null;
 }
 
@@ -14,6 +16,7 @@ export const initResults = (): NoisyResults => ({
   teacher: null,
   checkpoints: [],
   progress: null,
+  teacherCurve: { epoch: [], loss: [] },
   done: null,
 });
 
@@ -26,6 +29,12 @@ export function reduce(r: NoisyResults, f: NoisyFrame): NoisyResults {
     case 'checkpoint':
       return { ...r, checkpoints: [...r.checkpoints, f] };
     case 'progress':
+      if (f.phase === 'teacher' && Number.isFinite(f.loss))
+        return {
+          ...r,
+          progress: f,
+          teacherCurve: { epoch: [...r.teacherCurve.epoch, f.epoch], loss: [...r.teacherCurve.loss, f.loss] },
+        };
       return { ...r, progress: f };
     case 'done':
       return { ...r, done: f, progress: null };
