@@ -16,6 +16,7 @@ import {
   type TargetName,
 } from './params';
 import { initResults, reduce, type HilbertResults } from './results';
+import { tour } from './tour';
 
 const allKeys = Object.keys(defaultParams) as (keyof HilbertParams)[];
 const onOff = [
@@ -174,6 +175,7 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
     reduce: (r, f) => reduce(r, f),
     Panel: HilbertPanel,
     commands,
+    tour,
     rate: (r) =>
       r.epochsPerSec > 0 ? `network training ${r.epochsPerSec.toFixed(2)} epochs/s (all seeds)` : '',
   },

@@ -7,6 +7,7 @@ import { figures } from './figures';
 import { kdJob } from './jobs';
 import { defaultParams, kdParamsSchema, presets, type KdParams } from './params';
 import { initResults, reduce, type KdResults } from './results';
+import { tour } from './tour';
 
 const KdPanel = retryableLazy(() => import('./Panel').then((m) => m.KdPanel));
 const synthetic = (p: KdParams) => p.data === 'synthetic';
@@ -153,6 +154,7 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
   reduce: (r, f) => reduce(r, f),
   Panel: KdPanel,
   commands,
+  tour,
   rate: (r) =>
     r.done
       ? `${r.studentStepsPerSecond.toFixed(0)} student steps/s (7 students), teacher ${r.teacher.stepsPerSecond.toFixed(0)} steps/s`

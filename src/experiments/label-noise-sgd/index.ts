@@ -7,6 +7,7 @@ import { figures } from './figures';
 import { labelNoiseSgdJob } from './jobs';
 import { covChoices, defaultParams, gridChoices, olsParamsSchema, presets, type OlsParams } from './params';
 import { initResults, reduce, type OlsResults } from './results';
+import { tour } from './tour';
 
 const fmtRate = (v: number) => (v > 0 ? v.toExponential(2) : '—');
 const engineLabel = {
@@ -148,6 +149,7 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
   reduce: (r, f) => reduce(r, f),
   Panel: OlsPanel,
   commands,
+  tour,
   rate: (r) =>
     r.frames === 0
       ? ''

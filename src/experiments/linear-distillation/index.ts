@@ -14,6 +14,7 @@ import {
   type LinearParams,
 } from './params';
 import { initResults, rate, reduce, type LinearResults } from './results';
+import { tour } from './tour';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const LinearPanel = retryableLazy(() => import('./Panel').then((m) => m.LinearPanel));
@@ -119,6 +120,7 @@ const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf
   reduce: (r, f) => reduce(r, f),
   Panel: LinearPanel,
   commands,
+  tour,
   rate,
 });
 

@@ -7,6 +7,7 @@ import { figures } from './figures';
 import { noisyDistillJob } from './jobs';
 import { defaultParams, jobParams, pageSchema, presets, type PageParams } from './params';
 import { initResults, reduce, type NoisyResults } from './results';
+import { tour } from './tour';
 
 const NoisyPanel = retryableLazy(() => import('./Panel').then((m) => m.NoisyPanel));
 const hasGaussian = (p: PageParams) => p.noise !== 'symmetric';
@@ -100,6 +101,7 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
   reduce: (r, f) => reduce(r, f),
   Panel: NoisyPanel,
   commands,
+  tour,
   rate: (r) => (r.done ? `${r.done.studentsPerSec.toFixed(2)} students/s` : ''),
 });
 

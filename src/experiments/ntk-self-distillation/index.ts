@@ -7,6 +7,7 @@ import { figures } from './figures';
 import { ntkExperimentJob } from './jobs';
 import { defaultParams, ntkParamsSchema, presets, type NtkParams } from './params';
 import { initResults, reduce, type NtkResults } from './results';
+import { tour } from './tour';
 
 const clusters = (p: NtkParams) => p.data === 'clusters';
 const fashion = (p: NtkParams) => p.data === 'fashion';
@@ -173,6 +174,7 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
   reduce: (r, f) => reduce(r, f),
   Panel: NtkPanel,
   commands,
+  tour,
   rate: (r) =>
     r.done
       ? `${r.done.stepsPerSecond.toFixed(1)} GD steps/s`
