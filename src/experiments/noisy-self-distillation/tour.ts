@@ -47,7 +47,7 @@ export const tour: readonly TourStep<PageParams, NoisyResults>[] = [
   },
   {
     title: 'Symmetric swaps lower it too',
-    text: 'Now the noise swaps each logit for another with probability p = 1/6, 1/3 and 1/2. The gradient norm falls with p as it fell with σ²: the verdict line gives the numbers. Look at the accuracy chart beside it for the price.',
+    text: 'Now the noise swaps each logit for another with probability p = 1/6, 1/3 and 1/2. Does the gradient norm fall with p as it fell with σ²? The verdict line answers with the numbers, and the accuracy chart beside it shows what the swaps cost.',
     figure: 'fig2-gradient-norm-symmetric',
     preset: 'fig2-symmetric',
     waitFor: sweepDone,
