@@ -7,6 +7,7 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
   countRender('StatusLine');
   const { run } = useLabContext();
   const report = useLab((s) => s.backendReport);
+  const jobBackend = useLab((s) => s.jobBackend);
   const status = useLab((s) => s.status);
   const message = useLab((s) => s.statusMessage);
   // Throughput is read by people: four updates a second, not one per frame.
@@ -35,6 +36,12 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
           </span>
         )}
       </span>
+      {jobBackend && (
+        <span data-testid="job-backend" data-backend={jobBackend.backend}>
+          this run: <strong>{jobBackend.backend}</strong>
+          <span className="muted"> — {jobBackend.reason}</span>
+        </span>
+      )}
       <span className="run" data-testid="run-state" data-state={status}>
         run: <strong>{status}</strong>
         {message && <span className={status === 'error' ? 'error-text' : 'muted'}> — {message}</span>}

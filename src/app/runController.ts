@@ -59,6 +59,7 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
       }
       if (store.getState().runKey !== startedKey) start();
     },
+    onJobBackend: (report) => store.getState().setJobBackend(report),
     onFrame: (_run, frame) => {
       pending.push(frame);
       scheduleFlush();
@@ -101,6 +102,7 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
     const s = store.getState();
     pending = [];
     startedKey = s.runKey;
+    s.setJobBackend(null);
     if (s.landing) {
       client.cancel();
       s.setStatus('idle');

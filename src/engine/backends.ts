@@ -108,3 +108,16 @@ export function currentGpuDevice(): GPUDevice | null {
   const be = tf.backend() as unknown as { device?: GPUDevice };
   return be.device ?? null;
 }
+
+/**
+ * Backends worth a job's own probe: only with the backend on 'auto' and a hardware GPU, where the
+ * general probe took WebGPU outright and some jobs (small batched products) still run faster on wasm.
+ * On a CPU-only machine the general probe already compared the software backends on matmul work, and
+ * probing again per job would only delay the first figure.
+ */
+export function perJobCandidates(report: BackendReport): BackendName[] {
+  if (report.requested !== 'auto') return [];
+  if (report.active === 'webgpu' && report.adapter && !report.adapter.isFallbackAdapter)
+    return ['webgpu', 'wasm'];
+  return [];
+}

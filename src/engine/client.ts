@@ -1,4 +1,4 @@
-import type { BackendChoice, BackendReport, FromWorker, ToWorker } from './protocol';
+import type { BackendChoice, BackendReport, FromWorker, JobBackendReport, ToWorker } from './protocol';
 
 export interface EngineHandlers {
   onReady(report: BackendReport): void;
@@ -11,6 +11,8 @@ export interface EngineHandlers {
    * decides whether to start a fresh worker; without this handler a crash is reported as an error.
    */
   onFatal?(kind: 'crash' | 'device-lost', message: string): void;
+  /** the current run's job chose its own backend by its probe */
+  onJobBackend?(report: JobBackendReport): void;
 }
 
 /**
@@ -91,6 +93,9 @@ export class EngineClient {
         return this.handlers.onReady(msg.report);
       case 'frame':
         if (msg.runId === this.runId) this.handlers.onFrame(msg.runId, msg.frame);
+        return;
+      case 'job-backend':
+        if (msg.runId === this.runId) this.handlers.onJobBackend?.(msg.report);
         return;
       case 'done':
         if (msg.runId === this.runId) this.handlers.onDone(msg.runId);

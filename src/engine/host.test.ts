@@ -168,3 +168,67 @@ describe('engine host protocol', () => {
     kept.dispose();
   });
 });
+
+describe('per-job backends by the job’s own probe', () => {
+  /** Two pretend backends: the probe "costs" 5 ms on webgpu and 1 ms on wasm (a fake clock). */
+  function probed(candidates: ('webgpu' | 'wasm')[]) {
+    let clock = 0;
+    let current: string = 'webgpu';
+    const switches: string[] = [];
+    let probeRuns = 0;
+    const job = defineJob({
+      id: 'probed',
+      schema: z.object({}),
+      load: async () =>
+        async function* (_, ctx) {
+          yield { i: 0, backend: ctx.backend };
+        },
+      probe: async () => async (ctx) => {
+        probeRuns++;
+        clock += ctx.backend === 'wasm' ? 1 : 5;
+      },
+    });
+    const out: FromWorker[] = [];
+    const host = createHost({
+      jobs: new Map([['probed', job]]),
+      post: (m) => out.push(m),
+      initBackend: async () => ({ tf, backend: 'webgpu', gpuDevice: null }),
+      frameIntervalMs: 0,
+      now: () => clock,
+      sleep: async () => undefined,
+      probeCandidates: () => candidates,
+      switchBackend: async (name) => {
+        switches.push(name);
+        current = name;
+        return { tf, backend: name, gpuDevice: null };
+      },
+    });
+    return { host, out, switches, probes: () => probeRuns, current: () => current };
+  }
+
+  it('runs the job on the backend its probe found fastest, probing once per session', async () => {
+    const s = probed(['webgpu', 'wasm']);
+    await s.host.handle({ type: 'init', backend: 'auto' });
+    await s.host.handle({ type: 'start', runId: 1, job: 'probed', params: {} });
+    const report = s.out.find((m) => m.type === 'job-backend');
+    expect(report).toMatchObject({ runId: 1, report: { job: 'probed', backend: 'wasm' } });
+    expect((report as { report: { reason: string } }).report.reason).toMatch(/webgpu 5 ms, wasm 1 ms/);
+    const frame = s.out.find((m) => m.type === 'frame') as { frame: { backend: string } };
+    expect(frame.frame.backend).toBe('wasm');
+    expect(s.probes()).toBe(4); // one untimed and one timed run per backend
+    await s.host.handle({ type: 'start', runId: 2, job: 'probed', params: {} });
+    expect(s.probes()).toBe(4); // cached for the session
+    expect(s.current()).toBe('wasm');
+  });
+
+  it('with fewer than two backends worth a look (a chosen backend, a software GPU), nothing is probed', async () => {
+    const s = probed(['wasm']);
+    await s.host.handle({ type: 'init', backend: 'auto' });
+    await s.host.handle({ type: 'start', runId: 1, job: 'probed', params: {} });
+    expect(s.probes()).toBe(0);
+    expect(s.out.some((m) => m.type === 'job-backend')).toBe(false);
+    expect((s.out.find((m) => m.type === 'frame') as { frame: { backend: string } }).frame.backend).toBe(
+      'webgpu',
+    );
+  });
+});

@@ -1,6 +1,6 @@
-import { startJob, type JobContext, type JobRegistry } from './job';
+import { startJob, type AnyJobDef, type JobContext, type JobRegistry } from './job';
 import { createJobMemo } from './memo';
-import type { FromWorker, ToWorker } from './protocol';
+import type { BackendName, FromWorker, JobBackendReport, ToWorker } from './protocol';
 import { transferablesOf } from './transfer';
 
 export interface HostOptions {
@@ -15,6 +15,12 @@ export interface HostOptions {
   sleep?: (ms: number) => Promise<void>;
   /** test builds only: carries out an injected fault (absent in the shipped worker) */
   onFault?: (kind: Extract<ToWorker, { type: 'fault' }>['kind']) => void;
+  /**
+   * Per-job backends: the backends worth a job's own probe (none unless the backend is 'auto'), and
+   * how to switch tfjs to one of them. Without these every job runs on the init's backend.
+   */
+  probeCandidates?: () => BackendName[];
+  switchBackend?: (name: BackendName) => Promise<Omit<JobContext, 'cancelled' | 'memo'> | null>;
 }
 
 interface Run {
@@ -42,6 +48,61 @@ export function createHost(opts: HostOptions) {
   const memo = createJobMemo();
   let ready: Promise<void> = Promise.resolve();
   let run: Run | null = null;
+  /** the worker's default backend (init's), and each probed job's choice, for this page session */
+  let defaultBase: Omit<JobContext, 'cancelled' | 'memo'> | null = null;
+  const jobBackends = new Map<string, JobBackendReport>();
+
+  /** ms of one run of the job's probe on the current backend (after one untimed run: shader compiles). */
+  async function timeProbe(job: AnyJobDef, ctxBase: Omit<JobContext, 'cancelled' | 'memo'>, r: Run) {
+    const probe = await job.probe!();
+    const once = () => probe({ ...ctxBase, memo: createJobMemo(), cancelled: () => r.cancelled });
+    await once();
+    const t0 = now();
+    await once();
+    return now() - t0;
+  }
+
+  /** The backend this job runs on: its probe's fastest (measured once per session), else the default. */
+  async function backendFor(job: AnyJobDef, r: Run): Promise<void> {
+    const candidates = job.probe && opts.switchBackend ? (opts.probeCandidates?.() ?? []) : [];
+    if (!defaultBase || candidates.length < 2) {
+      if (defaultBase && base !== defaultBase && opts.switchBackend) {
+        base = (await opts.switchBackend(defaultBase.backend)) ?? defaultBase;
+      }
+      return;
+    }
+    let choice = jobBackends.get(job.id);
+    if (!choice) {
+      const probes: JobBackendReport['probes'] = [];
+      for (const name of candidates) {
+        const b = await opts.switchBackend!(name);
+        if (!b || r.cancelled) {
+          probes.push({ name, ms: null });
+          continue;
+        }
+        base = b;
+        try {
+          probes.push({ name, ms: await timeProbe(job, b, r) });
+        } catch {
+          probes.push({ name, ms: null });
+        }
+        if (r.cancelled) return;
+      }
+      const best = probes.filter((p) => p.ms !== null).sort((a, b) => a.ms! - b.ms!)[0];
+      if (!best) return;
+      choice = {
+        job: job.id,
+        backend: best.name,
+        reason: `fastest for this job by its own probe (${probes
+          .map((p) => `${p.name} ${p.ms === null ? 'failed' : `${p.ms.toFixed(0)} ms`}`)
+          .join(', ')})`,
+        probes,
+      };
+      jobBackends.set(job.id, choice);
+    }
+    if (base?.backend !== choice.backend) base = (await opts.switchBackend!(choice.backend)) ?? base;
+    post({ type: 'job-backend', runId: r.id, report: choice });
+  }
 
   function cancel(r: Run | null) {
     if (!r || r.cancelled) return;
@@ -89,8 +150,9 @@ export function createHost(opts: HostOptions) {
         ready = (async () => {
           // A new backend: what the old one computed (and its tensors) goes.
           memo.clear();
+          jobBackends.clear();
           try {
-            base = await opts.initBackend(msg);
+            base = defaultBase = await opts.initBackend(msg);
           } catch (e) {
             post({
               type: 'error',
@@ -131,8 +193,10 @@ export function createHost(opts: HostOptions) {
           return;
         }
         try {
+          await backendFor(job, r);
+          if (r.cancelled) return;
           // Params are validated here, once, with the job's own schema; the job gets them typed.
-          r.gen = await startJob(job, msg.params, { ...base, memo, cancelled: () => r.cancelled });
+          r.gen = await startJob(job, msg.params, { ...base!, memo, cancelled: () => r.cancelled });
         } catch (e) {
           if (!r.cancelled)
             post({ type: 'error', runId: r.id, message: e instanceof Error ? e.message : String(e) });

@@ -53,6 +53,13 @@ export interface JobDef<P = unknown, F = unknown> {
    * this off, or its own copy would be detached.
    */
   readonly transferFrames?: boolean;
+  /**
+   * The job's own kernel in small (well under a second on a fast backend), loaded on use: with the
+   * backend on 'auto', the engine times it on each backend worth trying and runs the job on the
+   * fastest, once per page session. For jobs whose best backend differs from the worker's default
+   * (a GPU where wasm wins for small batched products, or the reverse).
+   */
+  readonly probe?: () => Promise<(ctx: JobContext) => Promise<void>>;
 }
 
 export function defineJob<P, F>(def: {
@@ -60,6 +67,7 @@ export function defineJob<P, F>(def: {
   schema: ZodType<P>;
   load: () => Promise<JobRun<NoInfer<P>, F>>;
   transferFrames?: boolean;
+  probe?: () => Promise<(ctx: JobContext) => Promise<void>>;
 }): JobDef<P, F> {
   return def;
 }

@@ -32,8 +32,19 @@ export type ToWorker =
   /** test builds only (VITE_LAB_HOOKS=1): inject a fault; the shipped worker ignores it */
   | { type: 'fault'; kind: 'crash' | 'lose-device' };
 
+/** The backend one job runs on, when its own probe chose another than the worker's default. */
+export interface JobBackendReport {
+  job: string;
+  backend: BackendName;
+  /** why, in words for the status line */
+  reason: string;
+  /** ms of the job's probe per backend tried */
+  probes: { name: BackendName; ms: number | null }[];
+}
+
 export type FromWorker =
   | { type: 'ready'; report: BackendReport }
+  | { type: 'job-backend'; runId: number; report: JobBackendReport }
   | { type: 'frame'; runId: number; seq: number; frame: unknown }
   | { type: 'done'; runId: number }
   | { type: 'error'; runId: number | null; message: string }

@@ -4,10 +4,10 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseBackend, currentGpuDevice } from './backends';
+import { chooseBackend, currentGpuDevice, perJobCandidates } from './backends';
 import { createHost } from './host';
 import type { JobRegistry } from './job';
-import type { FromWorker, ToWorker } from './protocol';
+import type { BackendReport, FromWorker, ToWorker } from './protocol';
 
 /** Wires the engine host to a dedicated worker's message port; the job registry comes from the app. */
 export function startWorker(jobs: JobRegistry): void {
@@ -21,11 +21,13 @@ export function startWorker(jobs: JobRegistry): void {
   });
   const post = (msg: FromWorker, transfer: Transferable[] = []) =>
     (self as unknown as Worker).postMessage(msg, transfer);
+  let lastReport: BackendReport | null = null;
   const host = createHost({
     jobs,
     post,
     initBackend: async (msg) => {
       const report = await chooseBackend(msg.backend);
+      lastReport = report;
       const gpuDevice = currentGpuDevice();
       // A lost device never comes back to this worker: say so, and the page starts a fresh one.
       void gpuDevice?.lost.then((info) =>
@@ -35,6 +37,16 @@ export function startWorker(jobs: JobRegistry): void {
       return { tf, backend: report.active, gpuDevice };
     },
     onFault: import.meta.env.VITE_LAB_HOOKS === '1' ? injectFault : undefined,
+    probeCandidates: () => (lastReport ? perJobCandidates(lastReport) : []),
+    switchBackend: async (name) => {
+      try {
+        if (!(await tf.setBackend(name))) return null;
+        await tf.ready();
+        return { tf, backend: name, gpuDevice: currentGpuDevice() };
+      } catch {
+        return null;
+      }
+    },
   });
   self.onmessage = (e: MessageEvent<ToWorker>) => void host.handle(e.data);
 }

@@ -1,5 +1,5 @@
 import { createStore } from 'zustand/vanilla';
-import type { BackendChoice, BackendReport } from '../engine/protocol';
+import type { BackendChoice, BackendReport, JobBackendReport } from '../engine/protocol';
 import type { AnyExperiment } from '../experiments/types';
 import { encodeHash, parseHash } from './urlState';
 
@@ -18,6 +18,8 @@ export interface LabState {
   params: Record<string, unknown>;
   backend: BackendChoice;
   backendReport: BackendReport | null;
+  /** the running job's own backend, when its probe chose one (null: the worker's default) */
+  jobBackend: JobBackendReport | null;
   status: RunStatus;
   statusMessage: string | null;
   /** messages about a rejected link, shown until dismissed */
@@ -53,6 +55,7 @@ export interface LabState {
   /** starts the same run again, keeping what is on screen until the new run's first frame */
   rerun(): void;
   setBackendReport(r: BackendReport): void;
+  setJobBackend(r: JobBackendReport | null): void;
   setStatus(s: RunStatus, message?: string | null): void;
   applyFrames(frames: unknown[]): void;
 }
@@ -86,6 +89,7 @@ export function createLabStore(registry: AnyExperiment[]) {
       params: first.defaults,
       backend: 'auto',
       backendReport: null,
+      jobBackend: null,
       status: 'idle',
       statusMessage: null,
       notices: [],
@@ -216,6 +220,7 @@ export function createLabStore(registry: AnyExperiment[]) {
           resultsStale: true,
         }),
       setBackendReport: (r) => set({ backendReport: r }),
+      setJobBackend: (r) => set({ jobBackend: r }),
       setStatus: (s, message = null) => set({ status: s, statusMessage: message }),
       applyFrames(frames) {
         if (frames.length === 0) return;

@@ -6,6 +6,14 @@ import { linearParamsSchema, type LinearParams } from './params';
 export const linearJob = defineJob({
   id: 'linear-distillation',
   schema: linearParamsSchema,
+  // its heaviest kernel, the batched students of Fig. 5, in small: wasm beats a GPU at these sizes
+  probe: async () => {
+    const { linearBenchJob: bench } = await import('./benchJob');
+    return async (ctx: JobContext) => {
+      for await (const _frame of bench({ sets: 64, steps: 300, n: 20, d: 50, float64: false }, ctx))
+        void _frame;
+    };
+  },
   load: () =>
     import('./experimentJob').then(
       (m) => (p: LinearParams, ctx: JobContext) => m.linearDistillationJob(p, ctx),

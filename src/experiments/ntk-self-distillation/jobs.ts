@@ -8,6 +8,15 @@ import { ntkTrainSchema, type NtkTrainParams } from './trainParams';
 export const ntkExperimentJob = defineJob({
   id: 'ntk-self-distillation',
   schema: ntkParamsSchema,
+  // its training loop in small (fused WGSL on a GPU, 2-D matmuls on wasm)
+  probe: async () => {
+    const { ntkTrainJob: train } = await import('./trainJob');
+    const { defaultNtkTrainParams } = await import('./trainParams');
+    return async (ctx: JobContext) => {
+      const p = { ...defaultNtkTrainParams, n: 128, width: 512, iterations: 30, evalEvery: 30, spectrumM: 2 };
+      for await (const _frame of train(p, ctx)) void _frame;
+    };
+  },
   load: async () => (await import('./experimentJob')).ntkExperimentJob,
 });
 
