@@ -1,6 +1,8 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { chainSeed, indexOf, xorshift32 } from '../math/chainRng';
-import { mlpLogits, mlpVariables, softmaxLossPerSeed, type Mlp, type SoftmaxLoss } from './mlp';
+import { softmaxLossWithGrad, type Mlp, type SoftmaxLoss } from './mlp';
+import { mlpTrainer, type MlpTrainer } from './mlpTrainer';
+import { RowSource } from './rowSource';
 
 /**
  * The teacher → student step of distillation: train a batched (seed-stacked) MLP on given targets —
@@ -10,9 +12,10 @@ import { mlpLogits, mlpVariables, softmaxLossPerSeed, type Mlp, type SoftmaxLoss
  * targets, gradients vanish where the softmax saturates, and plain SGD needs a per-setting learning rate;
  * Adam trains both losses well with lr ≈ 1e-3 and has no extra hyper-parameter to expose.
  *
- * Batching: a step gathers each seed's own minibatch into [S,B,inputs]; the loss is the sum over seeds of
- * each seed's batch-mean loss, so every seed gets exactly its own gradient (Adam is elementwise, so the
- * seeds stay independent).
+ * Batching: every seed its own minibatch (an input group of mlpTrainer.ts, rows picked by RowSource); the
+ * loss is the sum over seeds of each seed's batch-mean loss, so every seed gets exactly its own gradient
+ * (Adam is elementwise, so the seeds stay independent). The net's variables hold the trained weights
+ * whenever a check runs and when training ends.
  */
 
 type Tf = typeof tfjs;
@@ -48,6 +51,32 @@ export interface TrainOptions {
 const progressIntervalMs = 100;
 
 /**
+ * One minibatch step: network s trains on rows ix[s·B … s·B + B − 1] of x and rows it[…] of the
+ * targets (B = ix.length / S), the loss the sum over networks of each one's batch mean, and `opt` updates
+ * the trainer's variables. Returns the per-network losses [S] (the caller disposes them).
+ */
+export function targetStep(
+  tf: Tf,
+  trainer: MlpTrainer,
+  opt: tfjs.Optimizer,
+  x: RowSource,
+  targets: RowSource,
+  ix: Int32Array,
+  it: Int32Array,
+  loss: SoftmaxLoss,
+): tfjs.Tensor1D {
+  const S = trainer.seeds;
+  const rows = ix.length / S;
+  return tf.tidy(() => {
+    const pass = trainer.forward(trainer.batch(x, ix));
+    const tb = targets.take<tfjs.Rank.R3>(it, [S, rows, targets.cols]);
+    const { loss: perSeed, dLogits } = softmaxLossWithGrad(tf, loss, pass.logits, tb);
+    trainer.apply(opt, trainer.backward(pass, dLogits));
+    return perSeed;
+  });
+}
+
+/**
  * Trains `net` in place on x [N, inputs] and targets [S·N, outputs] (seed-major), yielding
  * `toFrame(progress)` as it goes and returning how it ended.
  */
@@ -60,12 +89,14 @@ export async function* trainOnTargets<F>(
   toFrame: (p: TrainProgress) => F,
 ): AsyncGenerator<F, TrainEnd, void> {
   const S = o.seeds;
-  const [N, inputs] = x.shape;
-  const outputs = targets.shape[1];
+  const N = x.shape[0];
   const B = o.batchSize;
   const batches = Math.ceil(N / B);
   const opt = tf.train.adam(o.lr);
-  const vars = mlpVariables(net);
+  // every network its own minibatch: S input groups
+  const trainer = mlpTrainer(tf, net, S);
+  const xRows = new RowSource(tf, x);
+  const tRows = new RowSource(tf, targets);
   const perm = Array.from({ length: S }, () => Int32Array.from({ length: N }, (_, i) => i));
   const rng = Int32Array.from({ length: S }, (_, s) => chainSeed(o.shuffleSeed, s) | 0);
   let chunkLoss: tfjs.Tensor1D | null = null;
@@ -106,30 +137,14 @@ export async function* trainOnTargets<F>(
             ix[s * rows + r] = i;
             it[s * rows + r] = s * N + i;
           }
-        let perSeed: tfjs.Tensor1D | null = null;
-        tf.tidy(() => {
-          const cost = opt.minimize(
-            () => {
-              const xb = tf.reshape(tf.gather(x, tf.tensor1d(ix, 'int32')), [S, rows, inputs]);
-              const tb = tf.reshape(tf.gather(targets, tf.tensor1d(it, 'int32')), [S, rows, outputs]);
-              // keep(): the per-seed losses outlive minimize's internal tidy, for the progress report.
-              perSeed = tf.keep(
-                softmaxLossPerSeed(tf, o.loss, mlpLogits(tf, net, xb as tfjs.Tensor3D), tb as tfjs.Tensor3D),
-              );
-              return tf.sum(perSeed);
-            },
-            true,
-            vars,
-          );
-          cost?.dispose();
-        });
-        if (!perSeed) throw new Error('internal: no loss computed');
+        const perSeed = targetStep(tf, trainer, opt, xRows, tRows, ix, it, o.loss);
         chunkLoss = addTo(chunkLoss, perSeed);
         epochLoss = addTo(epochLoss, perSeed);
-        (perSeed as tfjs.Tensor1D).dispose();
+        perSeed.dispose();
         chunkSteps++;
         step++;
         if (o.check && (step % o.check.every === 0 || (epoch === o.epochs - 1 && b === batches - 1))) {
+          trainer.writeBack();
           if (await o.check.fn(step / batches)) {
             if (epochLoss) lastEpochLoss = Array.from(await epochLoss.data(), (v) => v / (b + 1));
             return { cancelled: false, lastEpochLoss };
@@ -155,6 +170,8 @@ export async function* trainOnTargets<F>(
     }
     return { cancelled: false, lastEpochLoss };
   } finally {
+    trainer.writeBack();
+    trainer.dispose();
     chunkLoss?.dispose();
     epochLoss?.dispose();
     opt.dispose();

@@ -3,7 +3,9 @@ import { numClasses, pixelsPerImage, type FashionSubset } from '../../data/fashi
 import type { JobContext } from '../../engine/job';
 import { chainSeed, indexOf, xorshift32 } from '../../math/chainRng';
 import { swapVariance } from './math/logitNoise';
-import { disposeMlp, initMlp, mlpLogits, mlpVariables, type Mlp } from '../../models/mlp';
+import { disposeMlp, initMlp, type Mlp } from '../../models/mlp';
+import { mlpTrainer, type MlpTrainer } from '../../models/mlpTrainer';
+import { RowSource } from '../../models/rowSource';
 import { trainOnTargets, type TrainProgress } from '../../models/trainOnTargets';
 import { fashionSubsetFor } from '../../data/fashionTensors';
 import { disposeSplit, splits } from './data';
@@ -103,6 +105,31 @@ function checkpointEpochs(epochs: number): number[] {
   return [0, ...Array.from({ length: n }, (_, i) => Math.round((epochs * (i + 1)) / n))];
 }
 
+/**
+ * One SGD step of the students: network r·seeds + s trains on seed s's minibatch, rows
+ * ix[s·B … s·B + B − 1] of x (an input group of the trainer, `seeds` groups: one first-layer product per
+ * seed, shared by its runs), against its noisy targets [S,B,L]; cost Σ over networks of ½‖f − ỹ‖² / B,
+ * so every network gets exactly its own gradient. Returns the cost.
+ */
+export function studentStep(
+  tf: typeof tfjs,
+  trainer: MlpTrainer,
+  opt: tfjs.Optimizer,
+  x: RowSource,
+  ix: Int32Array,
+  targets: Float32Array,
+): tfjs.Scalar {
+  const S = trainer.seeds;
+  const rows = ix.length / trainer.groups;
+  return tf.tidy(() => {
+    const pass = trainer.forward(trainer.batch(x, ix));
+    const r = tf.sub(pass.logits, tf.tensor3d(targets, [S, rows, targets.length / (S * rows)]));
+    // the gradient of ½‖f − ỹ‖² / B with respect to f: (f − ỹ) / B
+    trainer.apply(opt, trainer.backward(pass, tf.div(r, rows)));
+    return tf.div(tf.mul(0.5, tf.sum(tf.square(r))), rows) as tfjs.Scalar;
+  });
+}
+
 /** The seeds' students, tiled over the runs: network r·seeds + s starts from seed s's initialisation. */
 function tiledStudents(tf: typeof tfjs, runs: number, seeds: number, hidden: number, seed: number): Mlp {
   const base = initMlp(tf, { seeds, inputs: pixelsPerImage, hidden, outputs: numClasses }, seed);
@@ -148,6 +175,7 @@ export async function* noisyDistillJob(
   const owned: tfjs.Tensor[] = [];
   let teacher: Mlp | null = null;
   let students: Mlp | null = null;
+  let trainer: MlpTrainer | null = null;
   let opt: tfjs.Optimizer | null = null;
   let lossSum: tfjs.Scalar | null = null;
   try {
@@ -223,10 +251,13 @@ export async function* noisyDistillJob(
     const net = students;
     opt = tf.train.sgd(p.lr);
     const optimizer = opt;
-    const vars = mlpVariables(net);
+    trainer = mlpTrainer(tf, net, seeds);
+    const training = trainer;
+    const xRows = new RowSource(tf, sp.train.x);
     const noisy = new NoisyTargets(trainLogits, L, p.runs, seeds, p.seed);
     let firstPointMs = NaN;
     const checkpoint = async (epoch: number): Promise<CheckpointFrame> => {
+      training.writeBack();
       const tr = await evaluateSplit(tf, net, sp.train, teacherTrain);
       const va = await evaluateSplit(tf, net, sp.val, null);
       const te = await evaluateSplit(tf, net, sp.test, teacherTest);
@@ -267,29 +298,12 @@ export async function* noisyDistillJob(
         if (ctx.cancelled()) return;
         const lo = b * B;
         const rows = Math.min(B, N - lo);
-        const ix = new Int32Array(S * rows);
-        for (let n = 0; n < S; n++) for (let r = 0; r < rows; r++) ix[n * rows + r] = perm[n % seeds][lo + r];
+        const ix = new Int32Array(seeds * rows);
+        for (let s = 0; s < seeds; s++) for (let r = 0; r < rows; r++) ix[s * rows + r] = perm[s][lo + r];
         const targets = noisy.fill(rows, (s, r) => perm[s][lo + r]);
         const prev: tfjs.Scalar | null = lossSum;
-        const o = optimizer;
         lossSum = tf.tidy(() => {
-          const xb = tf.reshape(tf.gather(sp.train.x, tf.tensor1d(ix, 'int32')), [
-            S,
-            rows,
-            pixelsPerImage,
-          ]) as tfjs.Tensor3D;
-          const tb = tf.tensor3d(targets, [S, rows, L]);
-          // Σ over networks of each one's batch mean of ½‖f − ỹ‖²: every slice gets exactly its own gradient.
-          const cost =
-            o.minimize(
-              () =>
-                tf.div(
-                  tf.mul(0.5, tf.sum(tf.square(tf.sub(mlpLogits(tf, net, xb), tb)))),
-                  rows,
-                ) as tfjs.Scalar,
-              true,
-              vars,
-            ) ?? tf.scalar(NaN);
+          const cost = studentStep(tf, training, optimizer, xRows, ix, targets);
           return prev ? (tf.add(prev, cost) as tfjs.Scalar) : cost;
         });
         prev?.dispose();
@@ -328,6 +342,7 @@ export async function* noisyDistillJob(
     };
   } finally {
     if (teacher) disposeMlp(teacher);
+    trainer?.dispose();
     if (students) disposeMlp(students);
     opt?.dispose();
     (lossSum as tfjs.Scalar | null)?.dispose();
