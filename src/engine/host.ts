@@ -52,11 +52,12 @@ export function createHost(opts: HostOptions) {
   let defaultBase: Omit<JobContext, 'cancelled' | 'memo'> | null = null;
   const jobBackends = new Map<string, JobBackendReport>();
 
-  /** ms of one run of the job's probe on the current backend (after one untimed run: shader compiles). */
+  /** The job's cost on the current backend by its probe: its own estimate, or one timed call after an untimed one. */
   async function timeProbe(job: AnyJobDef, ctxBase: Omit<JobContext, 'cancelled' | 'memo'>, r: Run) {
     const probe = await job.probe!();
     const once = () => probe({ ...ctxBase, memo: createJobMemo(), cancelled: () => r.cancelled });
-    await once();
+    const own = await once(); // also the untimed run: shader compiles, first allocations
+    if (typeof own === 'number') return own;
     const t0 = now();
     await once();
     return now() - t0;

@@ -59,15 +59,22 @@ export interface JobDef<P = unknown, F = unknown> {
    * fastest, once per page session. For jobs whose best backend differs from the worker's default
    * (a GPU where wasm wins for small batched products, or the reverse).
    */
-  readonly probe?: () => Promise<(ctx: JobContext) => Promise<void>>;
+  readonly probe?: () => Promise<JobProbe>;
 }
+
+/**
+ * A job's probe: runs its kernel in small; resolves with its own estimate of the job's cost (ms) when
+ * the wall time of one call would mislead (fixed set-up costs that the real run amortises), else with
+ * nothing and the engine times the call.
+ */
+export type JobProbe = (ctx: JobContext) => Promise<number | void>;
 
 export function defineJob<P, F>(def: {
   id: string;
   schema: ZodType<P>;
   load: () => Promise<JobRun<NoInfer<P>, F>>;
   transferFrames?: boolean;
-  probe?: () => Promise<(ctx: JobContext) => Promise<void>>;
+  probe?: () => Promise<JobProbe>;
 }): JobDef<P, F> {
   return def;
 }

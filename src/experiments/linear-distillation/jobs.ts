@@ -6,14 +6,10 @@ import { linearParamsSchema, type LinearParams } from './params';
 export const linearJob = defineJob({
   id: 'linear-distillation',
   schema: linearParamsSchema,
-  // its heaviest kernel, the batched students of Fig. 5, in small: wasm beats a GPU at these sizes
-  probe: async () => {
-    const { linearBenchJob: bench } = await import('./benchJob');
-    return async (ctx: JobContext) => {
-      for await (const _frame of bench({ sets: 64, steps: 300, n: 20, d: 50, float64: false }, ctx))
-        void _frame;
-    };
-  },
+  // No probe: on an H200 a probe of its Fig. 5 kernel in small (64 transfer sets) picked wasm, while the
+  // whole job runs 2.8x faster on WebGPU (docs/measurements/job-backends-h200-2026-12-04.json), and the
+  // stage sizes its batch by its step budget, so no short run stands for it. It stays on the worker's
+  // default: WebGPU wherever a hardware GPU is.
   load: () =>
     import('./experimentJob').then(
       (m) => (p: LinearParams, ctx: JobContext) => m.linearDistillationJob(p, ctx),
