@@ -505,7 +505,13 @@ function gpuMachineSection(): string[] {
   for (const f of files) {
     const r = JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as {
       adapter: { vendor: string; description: string } | null;
-      rows: { name: string; kernel: string; msPerStep?: number; normalLoss?: number; sdTestAccuracy?: number }[];
+      rows: {
+        name: string;
+        kernel: string;
+        msPerStep?: number;
+        normalLoss?: number;
+        sdTestAccuracy?: number;
+      }[];
     };
     out.push(
       `### On a GPU machine: NTK training, tfjs ops against the fused WGSL step (${f})`,
