@@ -320,7 +320,7 @@ function opsStepper(
       }
     },
     async sync() {
-      const token = tf.slice(W, [0, 0, 0], [1, 1, 1]);
+      const token = tf.slice(W, [0, 0], [1, 1]);
       try {
         await token.data();
       } finally {
