@@ -28,6 +28,8 @@ export function App() {
   const engineNotices = useLab((s) => s.engineNotices);
   const dismissEngine = useLab((s) => s.dismissEngineNotices);
   const [overlayOpen, setOverlayOpen] = useState(false);
+  // below tablet width the controls fold into a drawer
+  const [drawerOpen, setDrawerOpen] = useState(false);
   const overlay = useMemo(() => ({ open: overlayOpen, setOpen: setOverlayOpen }), [overlayOpen]);
   useShortcuts(store, run, experiments, overlay);
   const def = experiments.find((e) => e.id === experimentId) ?? experiments[0];
@@ -64,7 +66,22 @@ export function App() {
             testId="engine-notices"
           />
           <main className={show('controls') ? 'main' : 'main no-controls'}>
-            {show('controls') && <Controls def={def} />}
+            {show('controls') && (
+              <>
+                <button
+                  type="button"
+                  className="drawer-toggle"
+                  aria-expanded={drawerOpen}
+                  aria-controls="controls-drawer"
+                  onClick={() => setDrawerOpen(!drawerOpen)}
+                >
+                  {drawerOpen ? '✕ Close controls' : '☰ Controls'}
+                </button>
+                <div id="controls-drawer" className={drawerOpen ? 'controls-drawer open' : 'controls-drawer'}>
+                  <Controls def={def} />
+                </div>
+              </>
+            )}
             <div className="content">
               <p className="breadcrumb">
                 <a href="#/" onClick={(e) => (e.preventDefault(), store.getState().showLanding())}>

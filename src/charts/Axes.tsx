@@ -11,7 +11,10 @@ export interface PlotFrame {
 
 const TICK = 5;
 /** Width reserved at the right of the header band for the PNG/SVG/CSV buttons. */
-const EXPORT_MENU_WIDTH = 132;
+/** The header's buttons (PNG, SVG, CSV, Table) and their gaps. */
+const EXPORT_MENU_WIDTH = 182;
+/** The smallest a title may shrink to before it is cut (and then its full text is its tooltip). */
+const MIN_TITLE_SIZE = 10;
 const BOTTOM = 46;
 /** Default right margin: room for the last x tick label to overhang the plot. */
 export const RIGHT = 18;
@@ -180,15 +183,19 @@ export function AxisFrame(props: {
 /** Figure title in the header band (left-aligned; the export buttons sit at the right). */
 export function Title(props: { title?: string; width: number }) {
   if (!props.title) return null;
-  // Leave room for the export buttons; truncate rather than run underneath them.
-  const maxChars = Math.max(8, Math.floor((props.width - EXPORT_MENU_WIDTH - 20) / (font.title * 0.6)));
+  // Leave room for the buttons: a long title shrinks to fit (its numbers stay readable) and is cut
+  // only below MIN_TITLE_SIZE, rather than run underneath them.
+  const room = Math.max(40, props.width - EXPORT_MENU_WIDTH - 20);
+  const size = Math.max(MIN_TITLE_SIZE, Math.min(font.title, room / (props.title.length * 0.6)));
+  const maxChars = Math.max(8, Math.floor(room / (size * 0.6)));
   const title = props.title.length > maxChars ? `${props.title.slice(0, maxChars - 1)}…` : props.title;
   return (
     <text
       x={10}
       y={HEADER_HEIGHT / 2 + 4}
       fontFamily={font.family}
-      fontSize={font.title}
+      fontSize={size}
+      data-truncated={title !== props.title ? 'true' : undefined}
       fontWeight={600}
       fill={chrome.text}
     >

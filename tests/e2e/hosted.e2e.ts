@@ -86,6 +86,8 @@ describe('the hosted page', () => {
           timeout: 90_000,
         });
       violations[e.id] = await axeViolations(page);
+      // no chart title is cut at this size (a long one shrinks to fit)
+      expect(await page.locator('svg text[data-truncated]').allTextContents()).toEqual([]);
       expect(await pageText(page)).not.toMatch(/\bNaN\b|undefined/);
       await page.click('text=← All experiments');
       await page.waitForSelector('[data-testid=landing]');
@@ -240,6 +242,25 @@ describe('the hosted page', () => {
       await page.close();
     }
     console.log(`presentation mode:\n  ${report.join('\n  ')}`);
+  });
+
+  it('on a 768×1024 tablet the controls fold into a drawer, and no chart title is cut', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/${registry[0].id}`, 768, 1024);
+    await panelShown(page, registry[0].id);
+    const toggle = page.locator('.drawer-toggle');
+    expect(await toggle.isVisible()).toBe(true);
+    const drawerX = () => page.locator('#controls-drawer').evaluate((el) => el.getBoundingClientRect().right);
+    expect(await drawerX()).toBeLessThanOrEqual(0); // folded away
+    await toggle.click();
+    await expect.poll(drawerX).toBeGreaterThan(200);
+    await page.screenshot({ path: `${shots}/tablet-drawer.png` });
+    await toggle.click();
+    await expect.poll(drawerX).toBeLessThanOrEqual(0);
+    await runGoing(page);
+    expect(await page.locator('svg text[data-truncated]').allTextContents()).toEqual([]);
+    await page.screenshot({ path: `${shots}/tablet.png`, fullPage: true });
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('hide= drops chosen controls and regions; a panel whose code cannot load says so and retries', async () => {
