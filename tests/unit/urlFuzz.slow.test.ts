@@ -65,6 +65,13 @@ describe(`URL fuzz (seed ${seed})`, () => {
         continue;
       }
       const s = store.getState();
+      // A link that names no experiment opens the landing (no params), and must say so unless it is `#/`.
+      if (s.landing) {
+        if (!/^#?\/?$/.test(h) && s.notices.length === 0)
+          failures.push(`${h.slice(0, 120)}: landed silently`);
+        if (s.notices.length) withNotices++;
+        continue;
+      }
       const def = experiments.find((e) => e.id === s.experimentId)!;
       if (!def.schema.safeParse(s.params).success)
         failures.push(`${h.slice(0, 120)}: params fail the schema`);
