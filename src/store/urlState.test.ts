@@ -108,6 +108,11 @@ describe('view keys: present= and hide=', () => {
     });
     expect(parseV('#/label-noise-sgd?tour=0').tour).toBeNull();
   });
+  it('params on the landing are named as ignored', () => {
+    expect(parseV('#/?sigma2=3&eta=1').errors).toEqual([
+      'the list of experiments takes no parameters; ignored: sigma2, eta',
+    ]);
+  });
   it('the landing has no view keys', () => {
     expect(parseV('#/?present=sgd-paths')).toMatchObject({ landing: true, present: null, hide: [] });
   });

@@ -124,7 +124,14 @@ export function parseHash<P extends Record<string, unknown>>(
     : parseView(q, known[experiment], experiment, errors);
   const base = { experiment, landing, backend, present, hide, tour };
   // The landing has no params: what follows an unknown id is not judged against another experiment.
-  if (landing) return { ...base, params: defaults, errors };
+  if (landing) {
+    const ignored = [...new Set(q.keys())].filter((k) => k !== '' && k !== 'backend');
+    if (ignored.length && errors.length === 0)
+      errors.push(
+        `the list of experiments takes no parameters; ignored: ${ignored.slice(0, 5).map(short).join(', ')}${ignored.length > 5 ? ', …' : ''}`,
+      );
+    return { ...base, params: defaults, errors };
+  }
   const kinds = Object.fromEntries(schemaKeys(schema).map((k) => [k.key, k.kind]));
   const candidate: Record<string, unknown> = { ...defaults };
   const seen = new Map<string, number>();

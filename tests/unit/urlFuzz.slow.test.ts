@@ -67,7 +67,11 @@ describe(`URL fuzz (seed ${seed})`, () => {
       const s = store.getState();
       // A link that names no experiment opens the landing (no params), and must say so unless it is `#/`.
       if (s.landing) {
-        if (!/^#?\/?$/.test(h) && s.notices.length === 0)
+        const named = [...new URLSearchParams(h.split('?')[1] ?? '').keys()].filter(
+          (k) => k && k !== 'backend',
+        );
+        const id = /^#\/([^?]*)/.exec(h)?.[1] ?? '';
+        if ((named.length > 0 || id !== '') && s.notices.length === 0)
           failures.push(`${h.slice(0, 120)}: landed silently`);
         if (s.notices.length) withNotices++;
         continue;
