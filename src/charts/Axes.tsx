@@ -180,27 +180,59 @@ export function AxisFrame(props: {
   );
 }
 
-/** Figure title in the header band (left-aligned; the export buttons sit at the right). */
+/** Splits a title into two lines at the space nearest its middle (a title without spaces stays one). */
+function twoLines(title: string): [string, string] | null {
+  const mid = title.length / 2;
+  let best = -1;
+  for (let i = 0; i < title.length; i++)
+    if (title[i] === ' ' && (best < 0 || Math.abs(i - mid) < Math.abs(best - mid))) best = i;
+  return best > 0 ? [title.slice(0, best), title.slice(best + 1)] : null;
+}
+
+/**
+ * Figure title in the header band (left-aligned; the buttons sit at the right). A long title shrinks
+ * to fit, then takes two lines, and is cut only if two lines at MIN_TITLE_SIZE cannot hold it (its full
+ * text stays its tooltip): the numbers a title carries stay readable.
+ */
 export function Title(props: { title?: string; width: number }) {
   if (!props.title) return null;
-  // Leave room for the buttons: a long title shrinks to fit (its numbers stay readable) and is cut
-  // only below MIN_TITLE_SIZE, rather than run underneath them.
+  const full = props.title;
   const room = Math.max(40, props.width - EXPORT_MENU_WIDTH - 20);
-  const size = Math.max(MIN_TITLE_SIZE, Math.min(font.title, room / (props.title.length * 0.6)));
-  const maxChars = Math.max(8, Math.floor(room / (size * 0.6)));
-  const title = props.title.length > maxChars ? `${props.title.slice(0, maxChars - 1)}…` : props.title;
+  const fits = (text: string, size: number) => text.length * size * 0.6 <= room;
+  const common = { x: 10, fontFamily: font.family, fontWeight: 600, fill: chrome.text } as const;
+  const oneSize = Math.min(font.title, room / (full.length * 0.6));
+  const split = twoLines(full);
+  if (oneSize >= 12 || !split) {
+    const size = Math.max(MIN_TITLE_SIZE, oneSize);
+    const maxChars = Math.max(8, Math.floor(room / (size * 0.6)));
+    const shown = full.length > maxChars ? `${full.slice(0, maxChars - 1)}…` : full;
+    return (
+      <text
+        {...common}
+        y={HEADER_HEIGHT / 2 + 4}
+        fontSize={size}
+        data-truncated={shown !== full ? 'true' : undefined}
+      >
+        <title>{full}</title>
+        {shown}
+      </text>
+    );
+  }
+  const [l1, l2] = split;
+  const longer = Math.max(l1.length, l2.length);
+  const size = Math.max(MIN_TITLE_SIZE, Math.min(12, room / (longer * 0.6)));
+  const cut = (t: string) =>
+    fits(t, size) ? t : `${t.slice(0, Math.max(4, Math.floor(room / (size * 0.6)) - 1))}…`;
+  const [a, b] = [cut(l1), cut(l2)];
   return (
-    <text
-      x={10}
-      y={HEADER_HEIGHT / 2 + 4}
-      fontFamily={font.family}
-      fontSize={size}
-      data-truncated={title !== props.title ? 'true' : undefined}
-      fontWeight={600}
-      fill={chrome.text}
-    >
-      <title>{props.title}</title>
-      {title}
+    <text {...common} fontSize={size} data-truncated={a !== l1 || b !== l2 ? 'true' : undefined}>
+      <title>{full}</title>
+      <tspan x={10} y={HEADER_HEIGHT / 2 - size * 0.55 + 4}>
+        {a}
+      </tspan>
+      <tspan x={10} y={HEADER_HEIGHT / 2 + size * 0.55 + 4}>
+        {b}
+      </tspan>
     </text>
   );
 }
