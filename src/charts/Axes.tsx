@@ -1,5 +1,5 @@
 /** Grid, axes, tick labels and axis titles in plot coordinates (callers translate to the plot origin). */
-import { approxTextWidth, chrome, font, HEADER_HEIGHT } from './theme';
+import { approxTextWidth, chrome, font, HEADER_HEIGHT, menuWidth } from './theme';
 import { computeTicks, type Scale1D, type ScaleKind, type Tick } from './scales';
 
 export interface PlotFrame {
@@ -11,8 +11,6 @@ export interface PlotFrame {
 
 const TICK = 5;
 /** Width reserved at the right of the header band for the PNG/SVG/CSV buttons. */
-/** The header's buttons (PNG, SVG, CSV, Table) and their gaps. */
-const EXPORT_MENU_WIDTH = 182;
 /** The smallest a title may shrink to before it is cut (and then its full text is its tooltip). */
 const MIN_TITLE_SIZE = 10;
 const BOTTOM = 46;
@@ -197,7 +195,7 @@ function twoLines(title: string): [string, string] | null {
 export function Title(props: { title?: string; width: number }) {
   if (!props.title) return null;
   const full = props.title;
-  const room = Math.max(40, props.width - EXPORT_MENU_WIDTH - 20);
+  const room = Math.max(40, props.width - menuWidth(props.width) - 20);
   const fits = (text: string, size: number) => text.length * size * 0.6 <= room;
   const common = { x: 10, fontFamily: font.family, fontWeight: 600, fill: chrome.text } as const;
   const oneSize = Math.min(font.title, room / (full.length * 0.6));

@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { DataTable } from './DataTable';
 import { ExportMenu } from './ExportMenu';
 import { slugify, type FigureSource } from './exportFigure';
-import { chrome, font, HEADER_HEIGHT } from './theme';
+import { chrome, COMPACT_MENU_BELOW, font, HEADER_HEIGHT } from './theme';
 
 /** Fixed-size white box holding a chart's layers, with the export buttons in its header band. */
 export function ChartShell(props: {
@@ -43,6 +43,7 @@ export function ChartShell(props: {
           exportName={exportName ?? slugify(title ?? 'figure')}
           getFigure={getFigure}
           onShowTable={() => setTable(getFigure()?.csv() ?? '')}
+          compact={width < COMPACT_MENU_BELOW}
         />
       </div>
       {table !== null && <DataTable title={name} csv={table} onClose={() => setTable(null)} />}

@@ -11,6 +11,8 @@ export interface ExportMenuProps {
   getFigure: () => FigureSource | null;
   /** Shows the figure's data as a table (what the CSV holds), for screen readers and exact values. */
   onShowTable?: () => void;
+  /** one "Data ▾" button that opens the others (a narrow chart's header has no room for four) */
+  compact?: boolean;
 }
 
 const FORMATS: ExportFormat[] = ['png', 'svg', 'csv'];
@@ -27,8 +29,9 @@ const buttonStyle = {
 } as const;
 
 /** Small buttons that download the figure as PNG, SVG or CSV, and show its data as a table. */
-export function ExportMenu({ title, exportName, getFigure, onShowTable }: ExportMenuProps) {
+export function ExportMenu({ title, exportName, getFigure, onShowTable, compact = false }: ExportMenuProps) {
   const [busy, setBusy] = useState<ExportFormat | null>(null);
+  const [open, setOpen] = useState(false);
   const run = async (format: ExportFormat) => {
     const fig = getFigure();
     if (!fig) return;
@@ -41,8 +44,31 @@ export function ExportMenu({ title, exportName, getFigure, onShowTable }: Export
       setBusy(null);
     }
   };
+  if (compact && !open)
+    return (
+      <button
+        type="button"
+        aria-label={`Export or show the data of ${title}`}
+        aria-expanded={false}
+        onClick={() => setOpen(true)}
+        style={buttonStyle}
+      >
+        Data ▾
+      </button>
+    );
   return (
-    <div role="group" aria-label={`Export ${title}`} style={{ display: 'flex', gap: 4 }}>
+    <div
+      role="group"
+      aria-label={`Export ${title}`}
+      style={{
+        display: 'flex',
+        gap: 4,
+        ...(compact ? { background: '#fff', padding: 2, borderRadius: 4 } : {}),
+      }}
+      onKeyDown={(e) => {
+        if (compact && e.key === 'Escape') setOpen(false);
+      }}
+    >
       {FORMATS.map((f) => (
         <button
           key={f}
@@ -65,6 +91,16 @@ export function ExportMenu({ title, exportName, getFigure, onShowTable }: Export
           style={buttonStyle}
         >
           Table
+        </button>
+      )}
+      {compact && (
+        <button
+          type="button"
+          aria-label="close the data menu"
+          onClick={() => setOpen(false)}
+          style={buttonStyle}
+        >
+          ✕
         </button>
       )}
     </div>

@@ -32,11 +32,9 @@ describe('Plot frame', () => {
     expect(findOne(html, 'div', { 'data-testid': 'fig' }).attrs.style).toMatch(/width:400px;height:300px/);
     expect(findOne(html, 'text', { 'font-weight': '600' }).text).toBe('LossLoss'); // <title> + visible text
     expect(findOne(html, 'title').text).toBe('Loss');
+    // 400 px is a narrow chart: one menu button instead of four (its title keeps the room)
     expect(findAll(html, 'button').map((b) => b.attrs['aria-label'])).toEqual([
-      'Export Loss as PNG',
-      'Export Loss as SVG',
-      'Export Loss as CSV',
-      'Show the data of Loss as a table',
+      'Export or show the data of Loss',
     ]);
     const clip = findOne(html, 'clipPath').attrs.id;
     const clipped = findOne(html, 'g', { 'clip-path': `url(#${clip})` });

@@ -66,6 +66,11 @@ export const haloLabel = {
   paintOrder: 'stroke',
 } as const;
 
+/** Below this chart width the header's four buttons fold into one "Data ▾" menu, leaving the title room. */
+export const COMPACT_MENU_BELOW = 480;
+/** Header width the buttons take: four (PNG, SVG, CSV, Table) or the one menu button. */
+export const menuWidth = (chartWidth: number) => (chartWidth < COMPACT_MENU_BELOW ? 62 : 182);
+
 /** Height of the band above the plot holding the title and the export buttons. */
 export const HEADER_HEIGHT = 28;
 

@@ -161,6 +161,9 @@ describe('Distillation Lab in headless Chromium', () => {
     await waitForBackend(page);
     await waitDone(page);
     const save = async (format: string) => {
+      // a narrow chart folds its export buttons into one "Data ▾" menu
+      const menu = page.getByRole('button', { name: /Export or show the data of σ² = 0\.7/ });
+      if ((await menu.count()) > 0) await menu.click();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
         page.getByRole('button', { name: new RegExp(`Export σ² = 0\\.7.* as ${format}`) }).click(),

@@ -144,7 +144,11 @@ describe('the hosted page', () => {
     );
     expect(named.length).toBeGreaterThan(0);
     expect(named.every((n) => /\S.*\(chart; its data: the Table button\)/.test(n))).toBe(true);
-    await page.locator('[data-figure-id] button', { hasText: 'Table' }).first().click();
+    // a narrow chart folds its buttons into one "Data ▾" menu
+    const first = page.locator('[data-figure-id]').first();
+    const menu = first.locator('button', { hasText: 'Data ▾' });
+    if ((await menu.count()) > 0) await menu.click();
+    await first.locator('button', { hasText: 'Table' }).click();
     await page.waitForSelector('[role=dialog] table tbody tr');
     expect(await page.locator('[role=dialog] table tbody tr').count()).toBeGreaterThan(1);
     await page.keyboard.press('Escape');
