@@ -44,12 +44,15 @@ export function App() {
       <Suspense fallback={null}>
         <UpdateNotice />
       </Suspense>
-      <Notices
-        title={landing ? 'That link names no experiment:' : 'Some of the link was not used:'}
-        items={notices}
-        onDismiss={dismiss}
-        testId="url-notices"
-      />
+      {/* presentation mode is the figure alone: the link's notices wait until it is left */}
+      {!(present && !landing) && (
+        <Notices
+          title={landing ? 'That link names no experiment:' : 'Some of the link was not used:'}
+          items={notices}
+          onDismiss={dismiss}
+          testId="url-notices"
+        />
+      )}
       {landing ? (
         <Landing registry={experiments} />
       ) : present ? (
