@@ -1,8 +1,9 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { AnyExperiment } from '../experiments/types';
-import { useLab, useLabContext } from '../ui/storeContext';
+import { useLab } from '../ui/storeContext';
 import { Controls } from './Controls';
 import { PanelHost } from './PanelHost';
+import { PauseRestart } from './StatusLine';
 import { TourCard } from './TourCard';
 
 /**
@@ -20,7 +21,6 @@ const MIN_LAYOUT = 480;
  * lines → ≥ 3 px at 1920 × 1080). → / ← / PageDown / PageUp step through the figures, Esc leaves.
  */
 export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: string }) {
-  const { run } = useLabContext();
   const status = useLab((s) => s.status);
   const setPresent = useLab((s) => s.setPresent);
   const stageRef = useRef<HTMLDivElement>(null);
@@ -148,18 +148,7 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
           <span data-testid="run-state" data-state={status}>
             run: <strong>{status}</strong>
           </span>
-          {status === 'paused' ? (
-            <button type="button" onClick={run.resume}>
-              resume
-            </button>
-          ) : (
-            <button type="button" onClick={run.pause} disabled={status !== 'running'}>
-              pause
-            </button>
-          )}
-          <button type="button" onClick={run.reset}>
-            restart
-          </button>
+          <PauseRestart />
         </div>
         <p className="muted present-keys">
           <kbd>→</kbd> <kbd>←</kbd> figures · <kbd>Space</kbd> pause · <kbd>Esc</kbd> leave

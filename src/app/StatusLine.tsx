@@ -47,20 +47,9 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
         {message && <span className={status === 'error' ? 'error-text' : 'muted'}> — {message}</span>}
       </span>
       <span className="buttons">
-        {status === 'paused' ? (
-          <button type="button" onClick={run.resume}>
-            resume
-          </button>
-        ) : (
-          <button type="button" onClick={run.pause} disabled={status !== 'running'}>
-            pause
-          </button>
-        )}
+        <PauseRestart />
         <button type="button" onClick={run.step} disabled={status !== 'running' && status !== 'paused'}>
           step
-        </button>
-        <button type="button" onClick={run.reset}>
-          restart
         </button>
         <button
           type="button"
@@ -74,5 +63,27 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
         {rate}
       </span>
     </div>
+  );
+}
+
+/** Pause (or resume) and restart: the status line's and the presentation mode's run buttons. */
+export function PauseRestart() {
+  const { run } = useLabContext();
+  const status = useLab((s) => s.status);
+  return (
+    <>
+      {status === 'paused' ? (
+        <button type="button" onClick={run.resume}>
+          resume
+        </button>
+      ) : (
+        <button type="button" onClick={run.pause} disabled={status !== 'running'}>
+          pause
+        </button>
+      )}
+      <button type="button" onClick={run.reset}>
+        restart
+      </button>
+    </>
   );
 }
