@@ -121,3 +121,14 @@ export function perJobCandidates(report: BackendReport): BackendName[] {
     return ['webgpu', 'wasm'];
   return [];
 }
+
+/** Switches tfjs to `name` (a job's own backend): the job context's base, or null if it cannot start. */
+export async function switchBackend(name: BackendName) {
+  try {
+    if (!(await tf.setBackend(name))) return null;
+    await tf.ready();
+    return { tf, backend: name, gpuDevice: currentGpuDevice() };
+  } catch {
+    return null;
+  }
+}

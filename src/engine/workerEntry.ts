@@ -4,7 +4,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
-import { chooseBackend, currentGpuDevice, perJobCandidates } from './backends';
+import { chooseBackend, currentGpuDevice, perJobCandidates, switchBackend } from './backends';
 import { createHost } from './host';
 import type { JobRegistry } from './job';
 import type { BackendReport, FromWorker, ToWorker } from './protocol';
@@ -38,15 +38,7 @@ export function startWorker(jobs: JobRegistry): void {
     },
     onFault: import.meta.env.VITE_LAB_HOOKS === '1' ? injectFault : undefined,
     probeCandidates: () => (lastReport ? perJobCandidates(lastReport) : []),
-    switchBackend: async (name) => {
-      try {
-        if (!(await tf.setBackend(name))) return null;
-        await tf.ready();
-        return { tf, backend: name, gpuDevice: currentGpuDevice() };
-      } catch {
-        return null;
-      }
-    },
+    switchBackend,
   });
   self.onmessage = (e: MessageEvent<ToWorker>) => void host.handle(e.data);
 }

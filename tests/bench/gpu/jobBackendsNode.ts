@@ -14,7 +14,12 @@ import './dawnShim';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
-import { chooseBackend, currentGpuDevice, perJobCandidates } from '../../../src/engine/backends';
+import {
+  chooseBackend,
+  currentGpuDevice,
+  perJobCandidates,
+  switchBackend,
+} from '../../../src/engine/backends';
 import { createHost } from '../../../src/engine/host';
 import type { FromWorker } from '../../../src/engine/protocol';
 import { jobs as linearJobs } from '../../../src/experiments/linear-distillation/jobs';
@@ -40,15 +45,7 @@ async function main() {
       return { tf, backend: report.active, gpuDevice: currentGpuDevice() };
     },
     probeCandidates: () => forced ?? (report ? perJobCandidates(report) : []),
-    switchBackend: async (name) => {
-      try {
-        if (!(await tf.setBackend(name))) return null;
-        await tf.ready();
-        return { tf, backend: name, gpuDevice: currentGpuDevice() };
-      } catch {
-        return null;
-      }
-    },
+    switchBackend,
   });
   const rows: Record<string, unknown>[] = [];
   const runJob = async (runId: number, job: string, params: unknown, budgetMs: number) => {
