@@ -149,8 +149,8 @@ describe('figures as rendered (the first frame, before any worker result)', () =
       for (const preset of [null, ...e.presets.map((p) => p.id)]) {
         const html = await renderPanel(e, preset);
         const where = `${e.id} (${preset ?? 'defaults'})`;
-        // every chart frame (each has one export menu) carries an id
-        const charts = html.match(/role="group" aria-label="Export /g)?.length ?? 0;
+        // every chart frame (each is a named figure) carries an id
+        const charts = html.match(/role="figure"/g)?.length ?? 0;
         const order = [...html.matchAll(/data-figure-id="([^"]+)"/g)].map((m) => m[1]);
         expect(order.length, where).toBe(charts);
         for (const id of order) expect(declared, where).toContain(id);
