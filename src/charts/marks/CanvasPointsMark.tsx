@@ -17,7 +17,9 @@ export interface CanvasLayerSpec {
   size?: number;
 }
 
-const pathPointsPerFrame = 5000;
+// 3000 keeps a frame of four such charts well under 200 ms of raster on a loaded 2-core machine (5000
+// gave 210–220 ms tasks there in a full e2e run).
+const pathPointsPerFrame = 3000;
 
 export const layerCount = (l: CanvasLayerSpec) =>
   Math.max(0, Math.min(l.count ?? Infinity, Math.floor(l.xy.length / 2)));
@@ -39,7 +41,7 @@ export function CanvasPointsMark({ layers }: { layers: CanvasLayerSpec[] }) {
     const map = { ax, bx: x(1) - ax, ay, by: y(1) - ay };
     const dpr = window.devicePixelRatio || 1;
     let raf = 0;
-    // Path points stroked per animation frame, over all this mark's layers: ~5000 segments rasterise
+    // Path points stroked per animation frame, over all this mark's layers: ~3000 segments rasterise
     // in tens of ms on a software canvas; a long path that arrives at once is finished in later frames.
     const draw = () => {
       let budget = pathPointsPerFrame;
