@@ -1,6 +1,6 @@
 import { EngineClient, type EngineHandlers } from '../engine/client';
 import type { AnyExperiment } from '../experiments/types';
-import type { LabStore } from '../store/labStore';
+import { sameParams, type LabStore } from '../store/labStore';
 import { recordFirstFigure } from './firstFigureTimes';
 
 /**
@@ -110,7 +110,7 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
     }
     const def = byId[s.experimentId];
     const spec = def.jobFor(s.params);
-    timing = spec && atDefaults(s.params, def.defaults) ? { id: def.id, t0: performance.now() } : null;
+    timing = spec && sameParams(s.params, def.defaults) ? { id: def.id, t0: performance.now() } : null;
     if (!spec) {
       client.cancel();
       s.setStatus('idle', 'exact theory only: nothing to run');
@@ -178,15 +178,6 @@ export function connectEngine(store: LabStore, registry: AnyExperiment[], makeWo
       injectFault: (kind: 'crash' | 'lose-device') => client.injectFault(kind),
     },
   };
-}
-
-/** The params are the experiment's defaults (whatever the key order the schema gave them). */
-function atDefaults(params: Record<string, unknown>, defaults: Record<string, unknown>): boolean {
-  const keys = Object.keys(defaults);
-  return (
-    keys.length === Object.keys(params).length &&
-    keys.every((k) => JSON.stringify(params[k]) === JSON.stringify(defaults[k]))
-  );
 }
 
 export type RunControls = ReturnType<typeof connectEngine>;

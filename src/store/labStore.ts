@@ -171,10 +171,7 @@ export function createLabStore(registry: AnyExperiment[]) {
         if (step.preset === undefined && step.params === undefined) return set(focus);
         const preset = e.presets.find((p) => p.id === step.preset);
         const parsed = e.schema.parse({ ...e.defaults, ...(preset?.params ?? {}), ...(step.params ?? {}) });
-        const same = Object.keys(parsed).every(
-          (k) => JSON.stringify(parsed[k]) === JSON.stringify(get().params[k]),
-        );
-        if (same) set(focus);
+        if (sameParams(parsed, get().params)) set(focus);
         else set({ ...focus, params: parsed, paramErrors: {}, ...fresh(e, parsed) });
       },
       endTour: () => set({ tour: null, present: null }),
@@ -234,3 +231,11 @@ export function createLabStore(registry: AnyExperiment[]) {
 }
 
 export type LabStore = ReturnType<typeof createLabStore>;
+
+/** Two param sets hold the same values, whatever the key order the schema gave them. */
+export function sameParams(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every((k) => JSON.stringify(a[k]) === JSON.stringify(b[k]))
+  );
+}

@@ -11,7 +11,7 @@
  * spectra excluded, as the job books them) and the job's wall time to its last metrics frame.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { create, globals } from 'webgpu';
+import { gpu } from './dawnShim';
 import { createJobContext } from '../../../src/engine/job';
 import { loadFashionSubset } from '../../../src/data/fashionMnist';
 import { ntkTrainJob } from '../../../src/experiments/ntk-self-distillation/trainJob';
@@ -19,15 +19,6 @@ import {
   defaultNtkTrainParams,
   type NtkTrainParams,
 } from '../../../src/experiments/ntk-self-distillation/trainParams';
-
-Object.assign(globalThis, globals);
-// Keep the GPU instance referenced: if it is garbage-collected, Dawn stops delivering device events.
-const gpu = create([]);
-Object.defineProperty(globalThis, 'navigator', {
-  value: { gpu, userAgent: 'Node.js (dawn.node)', hardwareConcurrency: 1 },
-  configurable: true,
-  writable: true,
-});
 
 const small = process.env.SMALL === '1';
 const t00 = performance.now();
