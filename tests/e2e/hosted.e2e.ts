@@ -150,7 +150,8 @@ describe('the hosted page', () => {
     if ((await menu.count()) > 0) await menu.click();
     await first.locator('button', { hasText: 'Table' }).click();
     await page.waitForSelector('[role=dialog] table tbody tr');
-    expect(await page.locator('[role=dialog] table tbody tr').count()).toBeGreaterThan(1);
+    // the run was just restarted: at least its first row of data
+    expect(await page.locator('[role=dialog] table tbody tr').count()).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('[role=dialog] table').count()).toBe(0);
     // H goes back to the landing
