@@ -100,6 +100,8 @@ export interface NnDoneFrame {
   totalMs: number;
   /** wall time per self-distillation round */
   roundMs: number[];
+  /** epochs each round trained (all seeds at once): with roundMs, the rate of a run too fast for two progress frames */
+  epochsPerRound: number;
 }
 
 export type NnFrame = NnStartFrame | NnProgressFrame | NnRoundFrame | NnEarlyStopFrame | NnDoneFrame;
@@ -295,7 +297,7 @@ export async function* hilbertNnJob(
         ms: performance.now() - e0,
       };
     }
-    yield { kind: 'done', totalMs: performance.now() - t0, roundMs };
+    yield { kind: 'done', totalMs: performance.now() - t0, roundMs, epochsPerRound: p.epochs };
   } finally {
     if (net) disposeMlp(net);
     targets?.dispose();

@@ -46,10 +46,14 @@ export function reduce(r: HilbertResults, f: NnFrame): HilbertResults {
     case 'early-stop':
       r.earlyStop = f;
       return r;
-    case 'done':
+    case 'done': {
       r.done = f;
+      // A fast run can finish between two progress frames: the whole run's rate, rounds' wall time included
+      const ms = f.roundMs.reduce((a, b) => a + b, 0);
+      if (r.epochsPerSec === 0 && ms > 0) r.epochsPerSec = (f.roundMs.length * f.epochsPerRound * 1000) / ms;
       r.progress = null;
       return r;
+    }
   }
   return r;
 }
