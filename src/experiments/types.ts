@@ -77,6 +77,8 @@ export interface TourStep<P, R> {
    * holds on the results, the tour says `label` and that it is waiting.
    */
   waitFor?: { label: string; reached: (results: R) => boolean };
+  /** the tour card shows the experiment's `Schematic` (the paper's diagram, with the live params) */
+  schematic?: boolean;
 }
 
 /** What a CLI command's code gets from the `lab` entry point (Node), so experiment code needs no `node:` import. */
@@ -157,6 +159,8 @@ export interface ExperimentDef<P extends ParamsRecord = ParamsRecord, R = unknow
   commands?: readonly AnyCommand[];
   /** the guided tour (`tour=N` in the link opens step N) */
   tour?: readonly TourStep<P, R>[];
+  /** the paper's schematic drawn from the live params (the panel shows it; so does a tour step with `schematic`) */
+  Schematic?: ComponentType<{ params: P; results: R }>;
 }
 
 /**
