@@ -76,6 +76,7 @@ export default defineConfig({
   base: './',
   plugins: [react(), cspMetaTag(), pwa],
   worker: { format: 'es' },
-  build: { target: 'es2022', chunkSizeWarningLimit: 4000 },
+  // manifest: the bench attributes chunks to experiments (dist/.vite/manifest.json, not served or precached)
+  build: { target: 'es2022', chunkSizeWarningLimit: 4000, manifest: true },
   server: { port: 5173 },
 });

@@ -1,7 +1,8 @@
-import { Suspense, useDeferredValue, useMemo } from 'react';
+import { Suspense, useDeferredValue, useLayoutEffect, useMemo } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from '../ui/storeContext';
 import { countRender } from '../ui/renderCount';
+import { logPanelCommit } from '../ui/commitLog';
 
 /**
  * The only component that follows the results: the header, the controls and the status line do not
@@ -17,10 +18,14 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
   const params = useLab((s) => s.params);
   const results = useLab((s) => s.results);
   const version = useLab((s) => s.version);
+  const runKey = useLab((s) => s.runKey);
   // The store's setter, typed for the panel by PanelProps (the store refuses a key its schema lacks).
   const setParam = useLab((s) => s.setParam);
   const shown = useDeferredValue(
-    useMemo(() => ({ experimentId, params, results, version }), [experimentId, params, results, version]),
+    useMemo(
+      () => ({ experimentId, params, results, version, runKey }),
+      [experimentId, params, results, version, runKey],
+    ),
   );
   const Panel = def.Panel;
   // Same element, same render: the urgent pass (old deferred value) does not redraw the panel.
@@ -28,6 +33,14 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
     () => <Panel params={shown.params} results={shown.results} version={shown.version} setParam={setParam} />,
     [Panel, shown, setParam],
   );
+  useLayoutEffect(() => {
+    logPanelCommit({
+      experimentId: shown.experimentId,
+      params: shown.params,
+      runKey: shown.runKey,
+      version: shown.version,
+    });
+  }, [shown]);
   // Between a switch of experiment and the store's new results, never hand one paper's results to another's panel.
   if (shown.experimentId !== def.id) return null;
   return (

@@ -10,6 +10,7 @@ import os from 'node:os';
 import type { Browser, Page } from 'playwright-core';
 import { experimentsIn } from '../../src/cli/discover';
 import { kernelSection, noisySweepSection } from './sweepSections';
+import { interactionEnd, interactionSection, interactionStart } from './interactionSection';
 import { launch, longTasks, openPage, renderCounts, serveDist, waitForBackend } from '../e2e/harness';
 
 interface Engine {
@@ -42,78 +43,6 @@ const benchParams = (backend: string) => ({
   gpuChains: quick ? [4096] : [16384, 65536],
   gpuSteps: quick ? 20 : 100,
 });
-
-// In-page code is passed as text: tsx's keepNames helpers (__name) do not exist in the page.
-// \`label\` picks the range input by its accessible name; \`watch\` is the element whose change means
-// the figure has been redrawn.
-const latencySource = `async (n, label, watch, root) => {
-  const slider = [...document.querySelectorAll('input[type=range]')].find((e) => e.getAttribute('aria-label')?.includes(label));
-  const probe = () => { const e = document.querySelector(watch); return e ? e.getAttribute('d') ?? e.textContent : null; };
-  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
-  const commit = [], frames = [];
-  for (let i = 0; i < n; i++) {
-    const before = probe();
-    let committed = null;
-    const mo = new MutationObserver(() => { if (committed === null && probe() !== before) committed = performance.now(); });
-    mo.observe(document.querySelector(root), { attributes: true, subtree: true, childList: true, characterData: true });
-    const t0 = performance.now();
-    setter.call(slider, String(300 + ((i * 37) % 500)));
-    slider.dispatchEvent(new Event('input', { bubbles: true }));
-    // Animation frames until the changed figure is there to be painted.
-    let f = 0;
-    while (f < 120) {
-      await new Promise((r) => requestAnimationFrame(r));
-      f++;
-      if (probe() !== before) break;
-    }
-    mo.disconnect();
-    commit.push((committed ?? performance.now()) - t0);
-    frames.push(f);
-    await new Promise((r) => setTimeout(r, 30));
-  }
-  return { commit, frames };
-}`;
-
-interface Latency {
-  commit: number[];
-  frames: number[];
-}
-async function sliderLatency(
-  page: Page,
-  samples: number,
-  label: string,
-  watch: string,
-  root: string,
-): Promise<Latency> {
-  const args = [samples, label, watch, root].map((a) => JSON.stringify(a)).join(', ');
-  return page.evaluate(`(${latencySource})(${args})`) as Promise<Latency>;
-}
-
-async function measureLatency(
-  browser: Browser,
-  url: string,
-  hash: string,
-  ready: string,
-  label: string,
-  watch: string,
-  root: string,
-) {
-  const { page } = await openPage(browser, url + hash);
-  const backend = await waitForBackend(page, 120_000);
-  await page.waitForSelector(ready);
-  const latency = await sliderLatency(page, quick ? 15 : 60, label, watch, root);
-  await page.close();
-  return { backend, latency };
-}
-
-function latencyLine(what: string, { commit, frames }: Latency): string {
-  const nextFrame = frames.filter((f) => f === 1).length / frames.length;
-  return (
-    `${what} (${commit.length} samples): input → changed figure in the DOM p50 ${pct(commit, 0.5).toFixed(1)} ms, p95 ${pct(commit, 0.95).toFixed(1)} ms ` +
-    `(target p95 ≤ 16 ms: ${pct(commit, 0.95) <= 16 ? 'met' : 'not met'}); on screen at the very next animation frame in ${(100 * nextFrame).toFixed(0)}% of samples ` +
-    `(p95: ${pct(frames, 0.95)} frame).`
-  );
-}
 
 interface RenderRow {
   id: string;
@@ -195,11 +124,42 @@ fused WGSL kernel needs real hardware: tests/bench/gpu/olsChainsNode.ts times th
 Dawn (the webgpu package) in Node on an NVIDIA machine without a browser; with SMALL=1 it runs on
 SwiftShader as a check.`;
 
-const pct = (xs: number[], p: number) =>
-  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
 const e = (v: number) => v.toExponential(2);
 
+/** `BENCH_ONLY=interaction`: the interaction section alone, replacing it in docs/BENCHMARKS.md. */
+async function interactionOnly() {
+  const { server, url } = await serveDist();
+  const browser = await launch();
+  // BENCH_EXPERIMENTS=id,id: a subset, while working on one page (the file is then not rewritten)
+  const only = process.env.BENCH_EXPERIMENTS?.split(',');
+  const all = await experimentsIn('src/experiments');
+  const lines = await interactionSection(
+    browser,
+    url,
+    only ? all.filter((e) => only.includes(e.id)) : all,
+    quick,
+  );
+  await browser.close();
+  if (only) {
+    await server.close();
+    process.stdout.write(lines.join('\n') + '\n');
+    return;
+  }
+  await server.close();
+  const file = process.env.BENCH_OUT ?? 'docs/BENCHMARKS.md';
+  const old = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const a = old.indexOf(interactionStart);
+  const b = old.indexOf(interactionEnd);
+  const text =
+    a >= 0 && b > a
+      ? old.slice(0, a) + lines.join('\n') + old.slice(b + interactionEnd.length)
+      : old.trimEnd() + '\n\n' + lines.join('\n') + '\n';
+  writeFileSync(file, text);
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
 async function main() {
+  if (process.env.BENCH_ONLY === 'interaction') return interactionOnly();
   const plain = JSON.parse(execFileSync('node', ['tests/bench/plainLoop.mjs'], { encoding: 'utf8' })) as {
     ms: number;
   };
@@ -212,24 +172,11 @@ async function main() {
     ...(await noisySweepSection(browser, url, backends, quick)),
     ...(await kernelSection(browser, url, backends, quick)),
   ];
-  // Latency as a user meets it: the backend chosen automatically.
-  const ols = await measureLatency(
+  const interactionLines = await interactionSection(
     browser,
     url,
-    '#/label-noise-sgd?grid=single&chains=1000',
-    '[data-testid=trajectory-0] [data-ellipse-id=exact-1]',
-    'σ²',
-    '[data-testid=trajectory-0] [data-ellipse-id=exact-1]',
-    '[data-testid=trajectory-0]',
-  );
-  const hilbert = await measureLatency(
-    browser,
-    url,
-    '#/hilbert-self-distillation',
-    '[data-testid=c-values]',
-    'ε',
-    '[data-testid=c-values]',
-    '.panel',
+    await experimentsIn('src/experiments'),
+    quick,
   );
   // NTK spectrum and two-layer training per backend (Dong et al.).
   const ntkRows: { backend: string; result: NtkBench | null; error?: string }[] = [];
@@ -376,14 +323,7 @@ async function main() {
     `Reference: NumPy vectorised over chains on this CPU, 7.6e6 chain-steps/s (from the issue). Best here: ${e(bestChains)}, ${(bestChains / 7.6e6).toFixed(1)}× that (target ≥ 10×: ${bestChains >= 7.6e7 ? 'met' : 'not met'}).`,
     '',
   );
-  lines.push('## Slider → frame latency (backend chosen automatically)', '');
-  lines.push(
-    `- ${latencyLine(`Xiong et al. panel, σ² slider, ${ols.backend} (recomputes the exact covariance, re-renders, restarts the run)`, ols.latency)}`,
-  );
-  lines.push(
-    `- ${latencyLine(`Mobahi et al. panel, ε slider, ${hilbert.backend} (eigensystem, every round's c_t, fits on a 241-point grid, bars)`, hilbert.latency)}`,
-    '',
-  );
+  lines.push(...interactionLines, '');
   lines.push('## Rendering while a run streams (default page of each experiment)', '');
   lines.push(
     `Main-thread tasks over 50 ms in a ${rendering[0]?.seconds ?? 0} s window after start-up (target: none over 50 ms; the e2e suite fails above 200 ms), ` +

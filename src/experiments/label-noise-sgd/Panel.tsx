@@ -16,7 +16,7 @@ import { sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
 import { fig } from './figures';
-import { betaStar } from './model';
+import { betaStar } from './problem';
 import type { OlsParams } from './params';
 import type { OlsResults } from './results';
 import { RegulariserFigure } from './RegulariserFigure';

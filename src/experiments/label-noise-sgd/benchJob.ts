@@ -3,7 +3,8 @@ import type { JobContext } from '../../engine/job';
 import { chainSeed } from '../../math/chainRng';
 import { ChainPool } from './chainsPool';
 import { TfjsOlsChains } from './chainsTfjs';
-import { beta0, makePanelData } from './model';
+import { makePanelData } from './model';
+import { beta0 } from './problem';
 import { advanceChainsCpu, advancePathCpu } from './sgdCpu';
 import { WgslOlsChains } from './wgslChains';
 

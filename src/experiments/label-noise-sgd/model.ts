@@ -3,10 +3,7 @@ import { gaussianPair } from '../../math/rng';
 import { sgdLeastSquaresTheory, type SgdTheory } from './math/sgdLeastSquaresTheory';
 import type { OlsData } from './sgdCpu';
 import type { OlsParams, PanelSpec } from './params';
-
-export const betaStar: [number, number] = [1, 1];
-/** Every path and chain starts here, so the approach to β̂ is visible. */
-export const beta0: [number, number] = [0, 0];
+import { betaStar } from './problem';
 
 export interface PanelData {
   X: number[][];

@@ -1,4 +1,4 @@
-import { beta0 } from './model';
+import { beta0 } from './problem';
 import type { ChainsEngine, OlsFrame } from './experimentJob';
 import { maxPathPoints } from './limits';
 import { panelsOf, type OlsParams } from './params';

@@ -1,5 +1,6 @@
 import { transientCovariance } from './math/sgdLeastSquaresTheory';
-import { beta0, makePanelData, panelTheory, type PanelData, type PanelTheory } from './model';
+import { makePanelData, panelTheory, type PanelData, type PanelTheory } from './model';
+import { beta0 } from './problem';
 import { panelsOf, type OlsParams, type PanelSpec } from './params';
 
 export interface PanelModel {

@@ -1,0 +1,225 @@
+/**
+ * Issue 20's measurements, discovered from the experiments' definitions (no slider listed by hand):
+ * - every slider: a real key press on the focused slider while the default run streams → the first
+ *   panel commit that shows the new value (window.__labCommits, logged in a layout effect: DOM changed,
+ *   not yet painted), whether that commit came before the next animation frame, and, for a slider that
+ *   restarts the run, → the first commit with a frame of the new run;
+ * - a burst of presses faster than the panel draws: the stale values are dropped and the last commit
+ *   shows the last value;
+ * - cold and warm load: navigation → the first figure in the page, with a frame of the run when the
+ *   experiment runs one.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { AnyExperiment } from '../../src/experiments/types';
+import { openPage, waitForBackend } from '../e2e/harness';
+
+export interface SliderSample {
+  /** input event → the first commit showing the value (ms) */
+  commitMs: number;
+  /** that commit came before the first animation frame after the input */
+  nextFrame: boolean;
+  /** input event → the first commit with a frame of the restarted run (ms); null when not a run param or timed out */
+  firstFrameMs: number | null;
+}
+
+export interface SliderRow {
+  experiment: string;
+  key: string;
+  label: string;
+  /** the slider restarts the run (not one of the definition's uiKeys) */
+  restartsRun: boolean;
+  samples: SliderSample[];
+  /** first-frame waits that ran out */
+  timeouts: number;
+  burst: { presses: number; commits: number; lastShowsLast: boolean } | null;
+  skipped?: string;
+}
+
+// In-page code is passed as text: tsx's keepNames helpers (__name) do not exist in the page.
+const installSource = `(() => {
+  const w = window;
+  if (w.__ia) return;
+  const ia = (w.__ia = { lastKey: null, input: null, raf: null, runStart: {} });
+  document.addEventListener('keydown', (e) => { ia.lastKey = e.timeStamp; }, true);
+  document.addEventListener('input', (e) => {
+    if (ia.input !== null) return;
+    ia.input = ia.lastKey ?? e.timeStamp;
+    requestAnimationFrame(() => { ia.raf = performance.now(); });
+  }, true);
+  const s0 = w.__labStore.getState();
+  ia.runStart[s0.runKey] = s0.version;
+  w.__labStore.subscribe((s) => { if (!(s.runKey in ia.runStart)) ia.runStart[s.runKey] = s.version; });
+})()`;
+
+const armSource = `(() => { const ia = window.__ia; ia.input = null; ia.raf = null; ia.lastKey = null; })()`;
+
+// Waits (in the page) for the commit that shows the value, and for a run param the first frame of the new run.
+const waitSource = `async (key, restarts, frameTimeoutMs) => {
+  const w = window, ia = w.__ia;
+  const until = async (pred, ms) => {
+    const t0 = performance.now();
+    while (performance.now() - t0 < ms) { const v = pred(); if (v) return v; await new Promise((r) => setTimeout(r, 2)); }
+    return null;
+  };
+  const input = await until(() => ia.input, 2000);
+  if (input === null) return null;
+  const s = w.__labStore.getState();
+  const value = s.params[key];
+  const shown = await until(() => w.__labCommits.find((c) => c.t >= input && c.params[key] === value), 5000);
+  const raf = await until(() => ia.raf, 1000);
+  if (!shown) return { commitMs: null, nextFrame: false, firstFrameMs: null };
+  let firstFrameMs = null;
+  if (restarts) {
+    const runKey = s.runKey;
+    const frame = await until(() => w.__labCommits.find((c) => c.runKey === runKey && c.version > ia.runStart[runKey]), frameTimeoutMs);
+    firstFrameMs = frame ? frame.t - input : null;
+  }
+  return { commitMs: shown.t - input, nextFrame: raf !== null && shown.t < raf, firstFrameMs };
+}`;
+
+const burstSource = `async (key, since) => {
+  const w = window;
+  await new Promise((r) => setTimeout(r, 1500));
+  const value = w.__labStore.getState().params[key];
+  const commits = w.__labCommits.filter((c) => c.t >= since);
+  const distinct = commits.filter((c, i) => i === 0 || commits[i - 1].params[key] !== c.params[key]).length;
+  const last = commits[commits.length - 1];
+  return { commits: distinct, lastShowsLast: !!last && last.params[key] === value };
+}`;
+
+const sliderPosition = (page: Page, label: string) =>
+  page.evaluate(
+    (l) =>
+      Number(
+        [...document.querySelectorAll<HTMLInputElement>('input[type=range]')].find(
+          (e) => e.getAttribute('aria-label') === l,
+        )?.value ?? NaN,
+      ),
+    label,
+  );
+
+/** Every slider of one experiment, on its default page while its default run streams. */
+export async function measureSliders(
+  browser: Browser,
+  url: string,
+  e: AnyExperiment,
+  opts: { samples: number; runSamples: number; burst: number; frameTimeoutMs: number },
+): Promise<SliderRow[]> {
+  const rows: SliderRow[] = [];
+  const ui = new Set<string>((e.uiKeys ?? []) as string[]);
+  const sliders = e.controls.filter((c) => c.kind === 'number');
+  const { page } = await openPage(browser, `${url}#/${e.id}`, 1440, 900);
+  try {
+    await waitForBackend(page, 120_000);
+    await page.waitForSelector('[data-testid=panel]');
+    await page.waitForTimeout(1500);
+    await page.evaluate(installSource);
+    for (const c of sliders) {
+      const row: SliderRow = {
+        experiment: e.id,
+        key: c.key as string,
+        label: c.label,
+        restartsRun: !ui.has(c.key as string),
+        samples: [],
+        timeouts: 0,
+        burst: null,
+      };
+      rows.push(row);
+      const handle = page.getByRole('slider', { name: c.label, exact: true });
+      if ((await handle.count()) !== 1 || (await handle.isDisabled())) {
+        row.skipped =
+          (await handle.count()) !== 1 ? 'not on the page at the defaults' : 'disabled at the defaults';
+        continue;
+      }
+      await handle.focus();
+      // PageUp/PageDown move the track by a tenth: a visible change, like a short drag.
+      const start = await sliderPosition(page, c.label);
+      const keys = start >= 500 ? ['PageDown', 'PageUp'] : ['PageUp', 'PageDown'];
+      const n = row.restartsRun ? opts.runSamples : opts.samples;
+      for (let i = 0; i < n; i++) {
+        await page.evaluate(armSource);
+        await page.keyboard.press(keys[i % 2]);
+        const r = (await page.evaluate(
+          `(${waitSource})(${JSON.stringify(c.key)}, ${row.restartsRun}, ${opts.frameTimeoutMs})`,
+        )) as (Omit<SliderSample, 'commitMs'> & { commitMs: number | null }) | null;
+        if (!r || r.commitMs === null) continue; // the value did not change (an end of the track, a refused value)
+        if (row.restartsRun && r.firstFrameMs === null) row.timeouts++;
+        row.samples.push({ ...r, commitMs: r.commitMs });
+        await page.waitForTimeout(row.restartsRun ? 150 : 60);
+      }
+      // A drag faster than the panel draws: presses back to back.
+      const since = (await page.evaluate('performance.now()')) as number;
+      for (let i = 0; i < opts.burst; i++) await page.keyboard.press(keys[Math.floor(i / 3) % 2]);
+      const b = (await page.evaluate(`(${burstSource})(${JSON.stringify(c.key)}, ${since})`)) as {
+        commits: number;
+        lastShowsLast: boolean;
+      };
+      row.burst = { presses: opts.burst, ...b };
+      // back to the default, so the next slider is measured at the experiment's defaults
+      await page.evaluate(
+        ([k, v]) =>
+          (
+            window as unknown as { __labStore: { getState(): { setParam(k: string, v: unknown): boolean } } }
+          ).__labStore
+            .getState()
+            .setParam(k, v),
+        [c.key as string, e.defaults[c.key as string]] as const,
+      );
+      await page.waitForTimeout(300);
+    }
+  } finally {
+    await page.close();
+  }
+  return rows;
+}
+
+export interface LoadRow {
+  experiment: string;
+  coldMs: number | null;
+  warmMs: number | null;
+  note?: string;
+}
+
+// The first figure is in the page and, when the experiment runs a job, a frame of the run is committed.
+const readySource = `(figureId, needsFrame) => {
+  const w = window;
+  if (!document.querySelector('[data-figure-id="' + figureId + '"]')) return false;
+  if (!needsFrame) return true;
+  const s = w.__labStore?.getState();
+  const commits = w.__labCommits ?? [];
+  if (!s) return false;
+  const first = commits.find((c) => c.runKey === s.runKey);
+  return !!first && commits.some((c) => c.runKey === s.runKey && c.version > first.version);
+}`;
+
+async function timeToFigure(page: Page, e: AnyExperiment, timeout: number): Promise<number | null> {
+  const figureId = e.figures[0]?.id;
+  const needsFrame = e.jobFor(e.defaults) !== null;
+  try {
+    await page.waitForFunction(`(${readySource})(${JSON.stringify(figureId)}, ${needsFrame})`, null, {
+      polling: 'raf',
+      timeout,
+    });
+    return (await page.evaluate('performance.now()')) as number;
+  } catch {
+    return null;
+  }
+}
+
+/** Navigation → first complete figure, in a fresh browser context (empty cache), then reloaded (warm). */
+export async function measureLoad(browser: Browser, url: string, e: AnyExperiment): Promise<LoadRow> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    serviceWorkers: 'block',
+  });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${url}#/${e.id}`);
+    const coldMs = await timeToFigure(page, e, 60_000);
+    await page.reload();
+    const warmMs = await timeToFigure(page, e, 60_000);
+    return { experiment: e.id, coldMs, warmMs };
+  } finally {
+    await context.close();
+  }
+}
