@@ -9,6 +9,7 @@ import { Landing } from './Landing';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { Presentation } from './Presentation';
 import { TourCard } from './TourCard';
+import { CompareProvider, PinBar } from './compare/Compare';
 import { shortcutList, useShortcuts } from './shortcuts';
 import { useLab, useLabContext } from '../ui/storeContext';
 import { countRender } from '../ui/renderCount';
@@ -35,7 +36,8 @@ export function App() {
   const def = experiments.find((e) => e.id === experimentId) ?? experiments[0];
   const show = (region: string) => !hidden.includes(region);
   const hiddenFigures = hidden.filter((h) => def.figures.some((f) => f.id === h));
-  return (
+  // the pins' and imports' overlays reach every figure (presentation mode's too)
+  const page = (
     <div className={present && !landing ? 'app presenting' : 'app'}>
       {hiddenFigures.length > 0 && (
         <style>{`${hiddenFigures.map((h) => `[data-figure-id="${CSS.escape(h)}"]`).join(',')}{display:none !important}`}</style>
@@ -62,6 +64,7 @@ export function App() {
       ) : (
         <>
           {show('status') && <StatusLine def={def} />}
+          {show('status') && <PinBar />}
           <Notices
             title="The engine:"
             items={engineNotices}
@@ -105,6 +108,7 @@ export function App() {
       {overlayOpen && <ShortcutOverlay onClose={() => setOverlayOpen(false)} />}
     </div>
   );
+  return <CompareProvider>{page}</CompareProvider>;
 }
 
 /** A panel's chunk that failed to load is fetched again on retry (retryableLazy). */

@@ -192,10 +192,10 @@ function twoLines(title: string): [string, string] | null {
  * to fit, then takes two lines, and is cut only if two lines at MIN_TITLE_SIZE cannot hold it (its full
  * text stays its tooltip): the numbers a title carries stay readable.
  */
-export function Title(props: { title?: string; width: number }) {
+export function Title(props: { title?: string; width: number; withImport?: boolean }) {
   if (!props.title) return null;
   const full = props.title;
-  const room = Math.max(40, props.width - menuWidth(props.width) - 20);
+  const room = Math.max(40, props.width - menuWidth(props.width, props.withImport) - 20);
   const fits = (text: string, size: number) => text.length * size * 0.6 <= room;
   const common = { x: 10, fontFamily: font.family, fontWeight: 600, fill: chrome.text } as const;
   const oneSize = Math.min(font.title, room / (full.length * 0.6));

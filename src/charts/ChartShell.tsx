@@ -1,8 +1,17 @@
-import { useState, type ReactNode } from 'react';
+import { useState, type ReactNode, type Ref } from 'react';
 import { DataTable } from './DataTable';
 import { ExportMenu } from './ExportMenu';
 import { slugify, type FigureSource } from './exportFigure';
+import { ImportDialog } from './ImportDialog';
+import type { ImportedRun } from './importRun';
 import { chrome, COMPACT_MENU_BELOW, font, HEADER_HEIGHT } from './theme';
+
+/** Where an imported run goes: the chart's axis names (for mapping the file's columns) and the sink. */
+export interface ImportTarget {
+  xLabel: string;
+  yLabel: string;
+  onImport: (run: ImportedRun) => void;
+}
 
 /** Fixed-size white box holding a chart's layers, with the export buttons in its header band. */
 export function ChartShell(props: {
@@ -15,12 +24,17 @@ export function ChartShell(props: {
   figureId?: string;
   getFigure: () => FigureSource | null;
   children: ReactNode;
+  rootRef?: Ref<HTMLDivElement>;
+  importRun?: ImportTarget;
 }) {
-  const { width, height, title, exportName, testId, figureId, getFigure, children } = props;
+  const { width, height, title, exportName, testId, figureId, getFigure, children, rootRef, importRun } =
+    props;
   const [table, setTable] = useState<string | null>(null);
+  const [importing, setImporting] = useState(false);
   const name = title ?? exportName ?? 'figure';
   return (
     <div
+      ref={rootRef}
       data-testid={testId}
       data-figure-id={figureId}
       // A named figure: screen readers announce the title, not the tick labels; "Table" gives the numbers.
@@ -44,9 +58,13 @@ export function ChartShell(props: {
           getFigure={getFigure}
           onShowTable={() => setTable(getFigure()?.csv() ?? '')}
           compact={width < COMPACT_MENU_BELOW}
+          onImport={importRun && (() => setImporting(true))}
         />
       </div>
       {table !== null && <DataTable title={name} csv={table} onClose={() => setTable(null)} />}
+      {importing && importRun && (
+        <ImportDialog title={name} target={importRun} onClose={() => setImporting(false)} />
+      )}
     </div>
   );
 }

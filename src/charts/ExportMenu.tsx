@@ -13,6 +13,8 @@ export interface ExportMenuProps {
   onShowTable?: () => void;
   /** one "Data ▾" button that opens the others (a narrow chart's header has no room for four) */
   compact?: boolean;
+  /** "Import run…": opens the chart's dialog for drawing a run from a file over it */
+  onImport?: () => void;
 }
 
 const FORMATS: ExportFormat[] = ['png', 'svg', 'csv'];
@@ -29,7 +31,8 @@ const buttonStyle = {
 } as const;
 
 /** Small buttons that download the figure as PNG, SVG or CSV, and show its data as a table. */
-export function ExportMenu({ title, exportName, getFigure, onShowTable, compact = false }: ExportMenuProps) {
+export function ExportMenu(props: ExportMenuProps) {
+  const { title, exportName, getFigure, onShowTable, compact = false, onImport } = props;
   const [busy, setBusy] = useState<ExportFormat | null>(null);
   const [open, setOpen] = useState(false);
   const run = async (format: ExportFormat) => {
@@ -91,6 +94,20 @@ export function ExportMenu({ title, exportName, getFigure, onShowTable, compact 
           style={buttonStyle}
         >
           Table
+        </button>
+      )}
+      {onImport && (
+        <button
+          type="button"
+          aria-label={`Import a run from a file into ${title}…`}
+          title="draw a run from a CSV or JSON file over this figure"
+          onClick={() => {
+            setOpen(false);
+            onImport();
+          }}
+          style={buttonStyle}
+        >
+          {compact ? 'Import run…' : 'Import…'}
         </button>
       )}
       {compact && (

@@ -13,15 +13,80 @@ export interface LegendEntry {
   band?: boolean;
   width?: number;
   alpha?: number;
+  /** a removable entry (an imported run): a ✕ at its right end, clickable and keyboard-operable */
+  onRemove?: () => void;
 }
 
 const ROW = 16;
 const PAD = 6;
 const SWATCH = 20;
+/** room for the ✕ of a removable entry */
+const REMOVE_W = 16;
 
 export function legendSize(entries: LegendEntry[]): { w: number; h: number } {
   const labelW = entries.reduce((m, e) => Math.max(m, approxTextWidth(e.label, font.legend)), 0);
-  return { w: Math.ceil(PAD * 2 + SWATCH + 6 + labelW), h: PAD * 2 + entries.length * ROW - 2 };
+  const removable = entries.some((e) => e.onRemove) ? REMOVE_W : 0;
+  return { w: Math.ceil(PAD * 2 + SWATCH + 6 + labelW + removable), h: PAD * 2 + entries.length * ROW - 2 };
+}
+
+/**
+ * The ✕ buttons of removable entries, drawn by the Plot above its pointer layer (the legend itself
+ * lets the pointer through to the hover readout). Left out of exports.
+ */
+export function LegendRemoveButtons(props: {
+  entries: LegendEntry[];
+  corner: Corner;
+  plotW: number;
+  plotH: number;
+}) {
+  const { entries, corner, plotW, plotH } = props;
+  if (!entries.some((e) => e.onRemove)) return null;
+  const { w, h } = legendSize(entries);
+  const r = cornerRect(corner, plotW, plotH, w, h);
+  return (
+    <g transform={`translate(${r.x},${r.y})`} data-export="ignore">
+      {entries.map((e, i) => {
+        const remove = e.onRemove;
+        if (!remove) return null;
+        const cx = w - PAD - REMOVE_W / 2 + 2;
+        const cy = PAD + i * ROW + ROW / 2 - 1;
+        return (
+          <g
+            key={e.id}
+            role="button"
+            tabIndex={0}
+            aria-label={`remove ${e.label} from the figure`}
+            className="legend-remove"
+            style={{ cursor: 'pointer' }}
+            onClick={remove}
+            onKeyDown={(ev) => {
+              if (ev.key === 'Enter' || ev.key === ' ') {
+                ev.preventDefault();
+                remove();
+              }
+            }}
+          >
+            <title>{`remove ${e.label}`}</title>
+            <rect
+              x={cx - 7}
+              y={cy - 7}
+              width={14}
+              height={14}
+              rx={3}
+              fill="#fff"
+              stroke={chrome.legendBorder}
+            />
+            <path
+              d={`M${cx - 3},${cy - 3}L${cx + 3},${cy + 3}M${cx + 3},${cy - 3}L${cx - 3},${cy + 3}`}
+              stroke={chrome.mutedText}
+              strokeWidth={1.5}
+              strokeLinecap="round"
+            />
+          </g>
+        );
+      })}
+    </g>
+  );
 }
 
 /** Small boxed legend inside the plot area; the caller picks the corner. */

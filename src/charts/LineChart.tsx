@@ -1,4 +1,14 @@
-import { memo, useCallback, useMemo } from 'react';
+import {
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { bandEdges, bandPieces, type BandPiece } from './band';
 import { nearestIndex, toPixels, type PixelSeries } from './decimate';
 import { toCsv } from './exportFigure';
@@ -8,6 +18,14 @@ import { LineMark } from './marks/LineMark';
 import { MarkerMark, type LineMarker } from './marks/MarkerMark';
 import { Plot } from './Plot';
 import type { HoverPoint } from './plotContext';
+import type { ImportedRun } from './importRun';
+import {
+  chartIndexInFigure,
+  EMPTY_OVERLAYS,
+  OverlayContext,
+  type ChartOverlay,
+  type SeriesSnapshot,
+} from './overlayContext';
 import { layoutPlot, type PlotLayout } from './plotLayout';
 import { ReadoutBox, readoutSize, type ReadoutRow } from './Readout';
 import { autoDomain, drawable, formatValue, safeExtent, type ScaleKind } from './scales';
@@ -61,7 +79,11 @@ function grow(ext: Extent, v: number): Extent {
 }
 
 /** Extents over points whose x and y are both drawable on their axes (band edges included). */
-function pairExtents(series: LineSeries[], xKind: ScaleKind, yKind: ScaleKind) {
+function pairExtents(
+  series: readonly Pick<LineSeries, 'x' | 'y' | 'band'>[],
+  xKind: ScaleKind,
+  yKind: ScaleKind,
+) {
   let x: Extent = null;
   let y: Extent = null;
   for (const s of series) {
@@ -80,6 +102,61 @@ function pairExtents(series: LineSeries[], xKind: ScaleKind, yKind: ScaleKind) {
 }
 
 const seriesColor = (s: LineSeries, i: number) => s.color ?? palette[i % palette.length];
+
+const noSubscribe = () => () => {};
+const NO_OVERLAY: ChartOverlay = { curves: [], groups: [] };
+
+/** The series as a pin keeps them: plain arrays (IndexedDB stores them), each with its drawn colour. */
+function snapshotSeries(series: LineSeries[]): SeriesSnapshot[] {
+  return series.map((s, i) => ({
+    id: s.id,
+    label: s.label,
+    x: Array.from(s.x),
+    y: Array.from(s.y),
+    color: seriesColor(s, i),
+  }));
+}
+
+/**
+ * The chart's overlays (pins, imports) from the app's OverlaySource, and its registration for pinning.
+ * Without overlays this costs one context read and two effects; the store is read only when pins or
+ * imports change, never on a frame.
+ */
+function useOverlays(figureId: string | undefined, series: LineSeries[]) {
+  const source = useContext(OverlayContext);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const seriesRef = useRef(series);
+  const figure = useSyncExternalStore(source?.subscribe ?? noSubscribe, () =>
+    source && figureId ? source.overlays(figureId) : EMPTY_OVERLAYS,
+  );
+  // The chart's place among its figure's charts decides which overlays it draws; only DOM order knows it.
+  const [index, setIndex] = useState(0);
+  useLayoutEffect(() => {
+    if (figure.length > 1) setIndex(chartIndexInFigure(rootRef.current));
+  }, [figure]);
+  useEffect(() => {
+    seriesRef.current = series;
+  }, [series]);
+  useEffect(() => {
+    if (!source || !figureId) return;
+    return source.register({
+      figureId,
+      element: () => rootRef.current,
+      series: () => snapshotSeries(seriesRef.current),
+    });
+  }, [source, figureId]);
+  const addImport = useCallback(
+    (run: ImportedRun) => {
+      if (source && figureId) source.addImport(figureId, chartIndexInFigure(rootRef.current), run);
+    },
+    [source, figureId],
+  );
+  const onImport = source && figureId ? addImport : undefined;
+  return { overlay: figure[index] ?? NO_OVERLAY, rootRef, onImport };
+}
+
+/** A pin's curves are dimmed under the live ones; an import is a line of its own. */
+const PIN_OPACITY = 0.38;
 
 /** The series as columns `<id>_x`, `<id>_y` (and `<id>_lo`, `<id>_hi` for bands). */
 export function lineChartCsv(
@@ -117,9 +194,10 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   const xd1 = xDomain?.[1];
   const yd0 = yDomain?.[0];
   const yd1 = yDomain?.[1];
+  const { overlay, rootRef, onImport } = useOverlays(frame.figureId, series);
 
   const geom = useMemo(() => {
-    const ext = pairExtents(series, xKind, yKind);
+    const ext = pairExtents(overlay.curves.length ? [...series, ...overlay.curves] : series, xKind, yKind);
     const layout = layoutPlot({
       width,
       height,
@@ -143,6 +221,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
     const bands = series.map((s) =>
       s.band ? bandPieces(s.x, s.band.lo, s.band.hi, x, y, xKind, yKind, frame.plotH + 2, frame.plotW) : null,
     );
+    const extra = overlay.curves.map((c) => toPixels(c.x, c.y, x, y, xKind, yKind, frame.plotW));
     // An empty label keeps a series out of the legend (e.g. the 2σ twin of a labelled 1σ curve).
     const entries: LegendEntry[] = series
       .map((s, i): LegendEntry => ({
@@ -155,30 +234,67 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         band: s.band !== undefined,
       }))
       .filter((e) => e.label);
+    for (const g of overlay.groups)
+      entries.push({
+        id: `overlay-${g.id}`,
+        label: g.label,
+        color: g.color,
+        kind: 'line',
+        dash: g.dash,
+        alpha: g.kind === 'pin' ? Math.min(1, PIN_OPACITY * 1.8) : 1,
+        onRemove: g.remove,
+      });
     const avoid = {
-      lines: [...pixels.map((p) => p.xy), ...bands.flatMap((b) => (b ? bandEdges(b) : []))],
+      lines: [
+        ...pixels.map((p) => p.xy),
+        ...bands.flatMap((b) => (b ? bandEdges(b) : [])),
+        ...extra.map((p) => p.xy),
+      ],
       points: [],
     };
-    return { pixels, bands, plot: { layout, legend: entries, legendAvoid: avoid } };
-  }, [series, width, height, xLabel, yLabel, xKind, yKind, xd0, xd1, yd0, yd1, xIntegerTicks]);
+    return { pixels, bands, extra, plot: { layout, legend: entries, legendAvoid: avoid } };
+  }, [series, overlay, width, height, xLabel, yLabel, xKind, yKind, xd0, xd1, yd0, yd1, xIntegerTicks]);
 
   const csv = useCallback(
     (params: Record<string, unknown>) => lineChartCsv(series, params, marker),
     [series, marker],
   );
-  const { pixels, bands, plot } = geom;
+  const { pixels, bands, extra, plot } = geom;
   const { layout } = plot;
+  const importTarget = useMemo(
+    () => (onImport ? { xLabel, yLabel, onImport } : undefined),
+    [onImport, xLabel, yLabel],
+  );
+  const overlayMarks = (kind: 'pin' | 'import') =>
+    overlay.curves.map((c, i) =>
+      c.kind === kind ? (
+        <LineMark
+          key={`overlay-${c.id}`}
+          id={`${kind}:${c.id}`}
+          x={c.x}
+          y={c.y}
+          pixels={extra[i]}
+          color={c.color}
+          width={kind === 'pin' ? 1.6 : 2}
+          dash={overlay.groups.find((g) => g.id === c.group)?.dash}
+          opacity={kind === 'pin' ? PIN_OPACITY : undefined}
+        />
+      ) : null,
+    );
 
   return (
     <Plot
       {...shell}
       {...plot}
+      rootRef={rootRef}
+      importRun={importTarget}
       csv={csv}
       readout={(h) => (
         <LineReadout hover={h} layout={layout} series={series} pixels={pixels} top={marker ? 30 : 8} />
       )}
       front={marker && <MarkerMark marker={marker} />}
     >
+      {overlay.curves.length > 0 && overlayMarks('pin')}
       {series.map((s, i) => {
         const b = bands[i];
         return s.band && b ? (
@@ -194,6 +310,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
           />
         ) : null;
       })}
+      {overlay.curves.length > 0 && overlayMarks('import')}
       {series.map((s, i) => (
         <LineMark
           key={s.id}

@@ -1,8 +1,17 @@
-import { useCallback, useId, useMemo, useRef, useState, type PointerEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type PointerEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import { AxisFrame, Grid, Title } from './Axes';
-import { ChartShell } from './ChartShell';
+import { ChartShell, type ImportTarget } from './ChartShell';
 import { toCsv, type FigureLayer, type FigureSource } from './exportFigure';
-import { Legend, legendSize, type LegendEntry } from './Legend';
+import { Legend, LegendRemoveButtons, legendSize, type LegendEntry } from './Legend';
 import { cornerRect, pickLegendCorner, type Obstacles } from './legendPlacement';
 import { PlotContext, type HoverPoint, type PlotContextValue } from './plotContext';
 import type { PlotLayout } from './plotLayout';
@@ -34,6 +43,10 @@ export interface PlotProps {
   readout?: (hover: HoverPoint) => ReactNode;
   /** Hover highlight drawn beneath the marks (e.g. a shaded bar slot). */
   highlight?: (hover: HoverPoint) => ReactNode;
+  /** the figure's root element (a chart finds its place among its figure's charts by it) */
+  rootRef?: Ref<HTMLDivElement>;
+  /** offers "Import run…" in the export menu: a file's run drawn over this chart */
+  importRun?: ImportTarget;
 }
 
 const NO_OBSTACLES: Obstacles = { lines: [], points: [] };
@@ -47,7 +60,7 @@ const clamp = (v: number, hi: number) => Math.min(Math.max(v, 0), hi);
  */
 export function Plot(props: PlotProps) {
   const { layout, title, exportName, exportParams, testId, figureId, csv, legend, legendAvoid } = props;
-  const { canvas, children, front, readout, highlight } = props;
+  const { canvas, children, front, readout, highlight, rootRef, importRun } = props;
   const { width, height, frame, x, y } = layout;
   const underRef = useRef<SVGSVGElement>(null);
   const overRef = useRef<SVGSVGElement>(null);
@@ -102,7 +115,7 @@ export function Plot(props: PlotProps) {
   const abs = { position: 'absolute', left: 0, top: 0, display: 'block' } as const;
   return (
     <PlotContext.Provider value={ctx}>
-      <ChartShell {...{ width, height, title, exportName, testId, figureId, getFigure }}>
+      <ChartShell {...{ width, height, title, exportName, testId, figureId, getFigure, rootRef, importRun }}>
         {split && (
           <svg ref={underRef} width={width} height={height} style={abs}>
             <rect width={width} height={height} fill={chrome.background} />
@@ -112,7 +125,7 @@ export function Plot(props: PlotProps) {
         {split && canvas}
         <svg ref={overRef} width={width} height={height} style={split ? abs : { display: 'block' }}>
           {!split && <rect width={width} height={height} fill={chrome.background} />}
-          <Title title={title} width={width} />
+          <Title title={title} width={width} withImport={importRun !== undefined} />
           <defs>
             <clipPath id={clipId}>
               <rect x={-1} y={-2} width={frame.plotW + 2} height={frame.plotH + 4} />
@@ -143,6 +156,14 @@ export function Plot(props: PlotProps) {
                 data-export="ignore"
                 onPointerMove={onMove}
                 onPointerLeave={() => setHover(null)}
+              />
+            )}
+            {placed && legend && (
+              <LegendRemoveButtons
+                entries={legend}
+                corner={placed.corner}
+                plotW={frame.plotW}
+                plotH={frame.plotH}
               />
             )}
             {front}

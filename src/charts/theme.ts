@@ -68,8 +68,9 @@ export const haloLabel = {
 
 /** Below this chart width the header's four buttons fold into one "Data ▾" menu, leaving the title room. */
 export const COMPACT_MENU_BELOW = 480;
-/** Header width the buttons take: four (PNG, SVG, CSV, Table) or the one menu button. */
-export const menuWidth = (chartWidth: number) => (chartWidth < COMPACT_MENU_BELOW ? 62 : 182);
+/** Header width the buttons take: four (PNG, SVG, CSV, Table; a fifth, Import, where offered) or the menu button. */
+export const menuWidth = (chartWidth: number, withImport = false) =>
+  chartWidth < COMPACT_MENU_BELOW ? 62 : withImport ? 240 : 182;
 
 /** Height of the band above the plot holding the title and the export buttons. */
 export const HEADER_HEIGHT = 28;
@@ -80,10 +81,14 @@ export function approxTextWidth(text: string, size: number): number {
   return text.length * size * 0.58;
 }
 
-export type Dash = 'solid' | 'dashed' | 'dotted';
+export type Dash = 'solid' | 'dashed' | 'dotted' | 'dashdot';
 
 export function dashArray(dash: Dash | undefined, width = 1.5): string | undefined {
   if (dash === 'dashed') return `${6 * Math.max(1, width / 1.5)} ${4 * Math.max(1, width / 1.5)}`;
   if (dash === 'dotted') return `${Math.max(1, width)} ${2.5 * Math.max(1, width)}`;
+  if (dash === 'dashdot') {
+    const k = Math.max(1, width / 1.5);
+    return `${7 * k} ${3 * k} ${1.5 * k} ${3 * k}`;
+  }
   return undefined;
 }

@@ -12,10 +12,12 @@ export interface LineMarkProps {
   dash?: Dash;
   /** Pixels already computed by the figure (it needed them to place the legend); else computed here. */
   pixels?: PixelSeries;
+  /** stroke opacity: a pinned earlier run is drawn dimmed beneath the live curves */
+  opacity?: number;
 }
 
 /** A polyline through (x, y), broken at undrawable points and decimated to the pixel columns. */
-export function LineMark({ id, x, y, color, width = 1.75, dash, pixels }: LineMarkProps) {
+export function LineMark({ id, x, y, color, width = 1.75, dash, pixels, opacity }: LineMarkProps) {
   const { layout } = usePlot();
   const d = useMemo(() => {
     const ps = pixels ?? toPixels(x, y, layout.x, layout.y, layout.xKind, layout.yKind, layout.frame.plotW);
@@ -29,6 +31,7 @@ export function LineMark({ id, x, y, color, width = 1.75, dash, pixels }: LineMa
       fill="none"
       stroke={color}
       strokeWidth={width}
+      strokeOpacity={opacity}
       strokeDasharray={dashArray(dash, width)}
       strokeLinejoin="round"
       strokeLinecap="round"
