@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from '../ui/storeContext';
 
@@ -15,6 +15,15 @@ export function TourCard({ def, docked = false }: { def: AnyExperiment; docked?:
   // waitFor reads the results: re-evaluated whenever they change (version)
   const reached = useLab((s) => (step?.waitFor ? (void s.version, step.waitFor.reached(s.results)) : true));
   const status = useLab((s) => s.status);
+  // The schematic (a step with `schematic`) draws the live params and results; the store's are this
+  // experiment's only once it has switched to it.
+  const Schematic = step?.schematic && def.Schematic ? def.Schematic : null;
+  const onThis = useLab((s) => s.experimentId === def.id);
+  const params = useLab((s) => (Schematic ? s.params : null));
+  const results = useLab((s) => (Schematic ? s.results : null));
+  // results may be mutated in place: the version bump redraws the schematic
+  useLab((s) => (Schematic ? s.version : 0));
+  const live = Schematic && onThis && params ? { params, results } : null;
   const figure = step?.figure;
   const present = step?.focus === 'present';
   useEffect(() => {
@@ -26,7 +35,7 @@ export function TourCard({ def, docked = false }: { def: AnyExperiment; docked?:
   const n = def.tour.length;
   return (
     <aside
-      className={docked ? 'tour-card docked' : 'tour-card'}
+      className={['tour-card', docked ? 'docked' : '', live ? 'has-schematic' : ''].filter(Boolean).join(' ')}
       aria-label="guided tour"
       aria-live="polite"
       data-testid="tour-card"
@@ -40,6 +49,13 @@ export function TourCard({ def, docked = false }: { def: AnyExperiment; docked?:
       </p>
       <h3>{step.title}</h3>
       <p>{step.text}</p>
+      {Schematic && live && (
+        <div className="tour-schematic" data-testid="tour-schematic">
+          <Suspense fallback={null}>
+            <Schematic params={live.params} results={live.results} />
+          </Suspense>
+        </div>
+      )}
       {step.waitFor && !reached && (
         <p className="tour-waiting" data-testid="tour-waiting">
           Waiting {step.waitFor.label} (run: {status})…

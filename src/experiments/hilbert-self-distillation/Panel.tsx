@@ -21,6 +21,8 @@ import { greenCurve, grid, hilbertModel } from './model';
 import type { HilbertParams } from './params';
 import type { HilbertResults } from './results';
 import { NnSection } from './NnSection';
+import { HilbertSchematicView } from './Schematic';
+import { SchematicDisclosure } from '../../ui/FlowDiagram';
 
 const roundColor = (t: number) => palette[t % palette.length];
 const interleave = (xs: readonly number[], ys: readonly number[]) => {
@@ -207,6 +209,17 @@ export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertPa
           testId="fits-chart"
         />
       </div>
+      <SchematicDisclosure
+        title="rounds of self-distillation (Fig. 1), following the round scrubber"
+        testId="hilbert-schematic-box"
+      >
+        <HilbertSchematicView
+          model={model}
+          round={params.round}
+          epsilon={params.epsilon}
+          alpha={params.alpha}
+        />
+      </SchematicDisclosure>
       {!model.ok ? (
         <div className="warn banner" role="alert" data-testid="infeasible">
           {model.infeasible ? (

@@ -28,6 +28,8 @@ const nnOn = (p: HilbertParams) => p.nn === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const HilbertPanel = retryableLazy(() => import('./Panel').then((m) => m.HilbertPanel));
+/** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
+const HilbertSchematic = retryableLazy(() => import('./Schematic').then((m) => m.HilbertSchematic));
 
 const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, FrameOf<typeof hilbertNnJob>>(
   {
@@ -174,6 +176,7 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
     initResults,
     reduce: (r, f) => reduce(r, f),
     Panel: HilbertPanel,
+    Schematic: HilbertSchematic,
     commands,
     tour,
     rate: (r) =>

@@ -10,6 +10,8 @@ import { KernelSection } from './KernelFigures';
 import { OverlapPair, compareMeans } from './OverlapFigure';
 import { ResultsTable, TeacherVerdict } from './ResultsTable';
 import { FInfScatter, PolesFigure } from './TheoryFigures';
+import { KdSchematic } from './Schematic';
+import { SchematicDisclosure } from '../../ui/FlowDiagram';
 
 const runColor: Record<RunId, string> = {
   noTeacher: colors.reference,
@@ -105,6 +107,9 @@ export function KdPanel({ params, results }: PanelProps<KdParams, KdResults>) {
           <strong className="warning"> n &gt; d: outside Theorem 1 (H_k has rank ≤ d).</strong>
         )}
       </p>
+      <SchematicDisclosure title="teacher → student, with the live λ" testId="kd-schematic-box">
+        <KdSchematic params={params} results={results} />
+      </SchematicDisclosure>
       <h3>Figure 1 — no teacher, student (λ = 0.01), teacher</h3>
       <LossPair
         results={results}

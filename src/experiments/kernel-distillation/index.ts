@@ -10,6 +10,8 @@ import { initResults, reduce, type KdResults } from './results';
 import { tour } from './tour';
 
 const KdPanel = retryableLazy(() => import('./Panel').then((m) => m.KdPanel));
+/** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
+const KdSchematic = retryableLazy(() => import('./Schematic').then((m) => m.KdSchematic));
 const synthetic = (p: KdParams) => p.data === 'synthetic';
 
 const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof kdJob>>({
@@ -153,6 +155,7 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: KdPanel,
+  Schematic: KdSchematic,
   commands,
   tour,
   rate: (r) =>

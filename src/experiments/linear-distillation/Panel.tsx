@@ -11,6 +11,8 @@ import type { LinearResults } from './results';
 import { RiskVsNFigure } from './RiskVsNFigure';
 import { taskName, taskOf } from './math/task';
 import { TaskGeometryFigure } from './TaskGeometryFigure';
+import { LinearSchematic } from './Schematic';
+import { SchematicDisclosure } from '../../ui/FlowDiagram';
 
 /** The bound at the current controls, in words and numbers (the e2e tests read it). */
 function BoundSummary({ params }: { params: LinearParams }) {
@@ -66,6 +68,9 @@ export function LinearPanel({ params, results, setParam }: PanelProps<LinearPara
           3), optimisation bias (Fig. 4) and strong monotonicity (Fig. 5).
         </p>
       </section>
+      <SchematicDisclosure title="teacher → student, with the live task" testId="linear-schematic-box">
+        <LinearSchematic params={params} results={results} />
+      </SchematicDisclosure>
       <TaskGeometryFigure params={params} width={width} />
       <ConvergenceFigure c={results.convergence} width={width} />
       <RiskVsNFigure params={params} r={results.riskVsN} width={width} setParam={setParam} />

@@ -18,6 +18,8 @@ import { tour } from './tour';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const LinearPanel = retryableLazy(() => import('./Panel').then((m) => m.LinearPanel));
+/** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
+const LinearSchematic = retryableLazy(() => import('./Schematic').then((m) => m.LinearSchematic));
 
 const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf<typeof linearJob>>({
   id: 'linear-distillation',
@@ -119,6 +121,7 @@ const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: LinearPanel,
+  Schematic: LinearSchematic,
   commands,
   tour,
   rate,

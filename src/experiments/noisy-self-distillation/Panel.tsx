@@ -9,6 +9,8 @@ import { trainSplitSize, type NoiseKind, type PageParams } from './params';
 import type { NoisyResults } from './results';
 import { selectByValidation, summarise, type RunSummary } from './summary';
 import { implicitStrength } from './math/logitNoise';
+import { NoisySchematic } from './Schematic';
+import { SchematicDisclosure } from '../../ui/FlowDiagram';
 
 const width = 430;
 const height = 260;
@@ -232,6 +234,12 @@ export function NoisyPanel({ params: p, results }: PanelProps<PageParams, NoisyR
         × seeds train as one batched program. f is the logit vector; ‖∇θ f‖² = Σₖ ‖∇θ fₖ‖² over all weights,
         averaged over the training split, computed in closed form from one forward pass.
       </p>
+      <SchematicDisclosure
+        title="teacher → noisy targets → students, with the live σ² / p"
+        testId="noisy-schematic-box"
+      >
+        <NoisySchematic params={p} results={results} />
+      </SchematicDisclosure>
       <p className="muted" data-testid="noisy-substitution">
         Substituted: the paper uses ResNet-56 on SVHN, CIFAR-10 and CIFAR-100 with 200 epochs; here a
         one-hidden-layer MLP on a {p.trainSize}-image Fashion-MNIST subset for {p.epochs} epochs. The claim is

@@ -10,6 +10,8 @@ import { initResults, reduce, type NoisyResults } from './results';
 import { tour } from './tour';
 
 const NoisyPanel = retryableLazy(() => import('./Panel').then((m) => m.NoisyPanel));
+/** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
+const NoisySchematic = retryableLazy(() => import('./Schematic').then((m) => m.NoisySchematic));
 const hasGaussian = (p: PageParams) => p.noise !== 'symmetric';
 const hasSymmetric = (p: PageParams) => p.noise !== 'gaussian';
 
@@ -100,6 +102,7 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: NoisyPanel,
+  Schematic: NoisySchematic,
   commands,
   tour,
   rate: (r) => (r.done ? `${r.done.studentsPerSec.toFixed(2)} students/s` : ''),

@@ -9,6 +9,8 @@ import type { NtkParams } from './params';
 import type { RunMetrics } from './evaluator';
 import type { NtkResults } from './results';
 import { TeacherEpochsFigure } from './TeacherEpochsFigure';
+import { NtkSchematic } from './Schematic';
+import { SchematicDisclosure } from '../../ui/FlowDiagram';
 
 const alphaLabel = { chance: 'chance-corrected α', paper: 'paper’s α', linear: 'linear α' } as const;
 const range = (n: number, from = 1) => Array.from({ length: n }, (_, i) => i + from);
@@ -367,6 +369,12 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       <div className="two-col">{[spectrumChart, widthChart].map(chart)}</div>
       <div className="two-col">{[fig2Chart, airChart].map(chart)}</div>
       {chart(fitsChart)}
+      <SchematicDisclosure
+        title="error flow of MentorNet, Co-teaching and Algorithm 1 (Fig. 3)"
+        testId="ntk-schematic-box"
+      >
+        <NtkSchematic params={params} results={results} />
+      </SchematicDisclosure>
       <h3 className="subhead">(Fig. 4) normal training vs self-distillation, same data and initialisation</h3>
       <div className="two-col">{fig4Charts.map(chart)}</div>
       {chart(fig5Chart)}

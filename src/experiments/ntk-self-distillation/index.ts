@@ -15,6 +15,8 @@ const fig1On = (p: NtkParams) => p.fig1 === 'on';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const NtkPanel = retryableLazy(() => import('./Panel').then((m) => m.NtkPanel));
+/** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
+const NtkSchematic = retryableLazy(() => import('./Schematic').then((m) => m.NtkSchematic));
 
 const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<typeof ntkExperimentJob>>({
   id: 'ntk-self-distillation',
@@ -173,6 +175,7 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: NtkPanel,
+  Schematic: NtkSchematic,
   commands,
   tour,
   rate: (r) =>
