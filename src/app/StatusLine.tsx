@@ -15,7 +15,7 @@ export function StatusLine({ def }: { def: AnyExperiment }) {
   const probes = report?.probes
     .map(
       (p) =>
-        `${p.name}: ${p.available ? `${p.ms?.toFixed(1)} ms` : 'unavailable'}${p.note ? ` (${p.note})` : ''}`,
+        `${p.name}: ${p.ms !== null ? `${p.ms.toFixed(1)} ms` : p.available ? 'not timed' : 'unavailable'}${p.note ? ` (${p.note})` : ''}`,
     )
     .join(', ');
   return (

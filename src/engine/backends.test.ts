@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perJobCandidates } from './backends';
+import { perJobCandidates, probePlan } from './backends';
 import type { BackendReport } from './protocol';
 
 const report = (over: Partial<BackendReport>): BackendReport => ({
@@ -35,5 +35,30 @@ describe('backends worth a job’s own probe', () => {
         }),
       ),
     ).toEqual([]);
+  });
+});
+
+describe('which backends the automatic choice starts', () => {
+  const all = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+  it('on a machine without a GPU (software adapter and renderer) only wasm is started', () => {
+    const plan = probePlan(
+      all,
+      { description: 'google swiftshader', isFallbackAdapter: true },
+      'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)',
+    );
+    expect(plan.probe).toEqual(['wasm']);
+    expect(plan.skipped.map((x) => x.name)).toEqual(['webgpu', 'webgl', 'cpu']);
+    expect(plan.skipped[1].note).toMatch(/software renderer/);
+  });
+  it('a hardware WebGL renderer is timed against wasm', () => {
+    const plan = probePlan(all, null, 'ANGLE (Intel, Mesa Intel(R) UHD Graphics 620 (KBL GT2), OpenGL 4.6)');
+    expect(plan.probe).toEqual(['webgl', 'wasm']);
+    expect(plan.skipped).toEqual([
+      { name: 'webgpu', note: 'no adapter' },
+      { name: 'cpu', note: 'wasm is faster' },
+    ]);
+  });
+  it('cpu is started when wasm is not registered', () => {
+    expect(probePlan(['webgl', 'cpu'], null, null).probe).toEqual(['cpu']);
   });
 });

@@ -24,6 +24,50 @@ async function adapterInfo(): Promise<BackendReport['adapter']> {
   }
 }
 
+/** The WebGL renderer's name (a software one is SwiftShader or llvmpipe), or null without WebGL. */
+function webglRenderer(): string | null {
+  try {
+    const gl = new OffscreenCanvas(1, 1).getContext('webgl2') as WebGL2RenderingContext | null;
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(gl.getParameter(ext ? ext.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    return name;
+  } catch {
+    return null;
+  }
+}
+
+const software = /swiftshader|llvmpipe|softpipe|software/i;
+
+/**
+ * Which backends the automatic choice times, and which it leaves out and why: starting a backend is
+ * most of the first figure's wait (seconds for SwiftShader's WebGPU and WebGL), so a backend that
+ * cannot win is not started. A software GPU (WebGPU or WebGL) is 10–100× slower than wasm, and cpu is
+ * tfjs's plain-JS reference, slower than wasm by construction: they are started only when nothing
+ * else works.
+ */
+export function probePlan(
+  registered: readonly BackendName[],
+  adapter: BackendReport['adapter'],
+  renderer: string | null,
+): { probe: BackendName[]; skipped: { name: BackendName; note: string }[] } {
+  const probe: BackendName[] = [];
+  const skipped: { name: BackendName; note: string }[] = [];
+  for (const name of registered) {
+    if (name === 'webgpu' && (!adapter || adapter.isFallbackAdapter))
+      skipped.push({ name, note: adapter ? 'software adapter' : 'no adapter' });
+    else if (name === 'webgl' && (renderer === null || software.test(renderer)))
+      skipped.push({
+        name,
+        note: renderer ? `software renderer (${software.exec(renderer)?.[0] ?? renderer})` : 'no WebGL 2',
+      });
+    else if (name === 'cpu' && registered.includes('wasm')) skipped.push({ name, note: 'wasm is faster' });
+    else probe.push(name);
+  }
+  return { probe, skipped };
+}
+
 /** A small workload shaped like ours (matmuls plus elementwise ops), timed after a warm-up. */
 async function probe(): Promise<number> {
   const run = async () => {
@@ -79,14 +123,22 @@ export async function chooseBackend(requested: BackendChoice): Promise<BackendRe
     };
   }
 
-  for (const name of registered) {
-    if (probes.some((p) => p.name === name)) continue;
-    if (await tryBackend(name)) {
-      await tf.ready();
-      const note = name === 'webgpu' && adapter?.isFallbackAdapter ? 'software adapter' : undefined;
-      probes.push({ name, available: true, ms: await probe(), note });
-    } else probes.push({ name, available: false, ms: null, note: 'not available here' });
-  }
+  const plan = probePlan(registered, adapter, webglRenderer());
+  const tryAll = async (names: BackendName[]) => {
+    for (const name of names) {
+      if (probes.some((p) => p.name === name)) continue;
+      if (await tryBackend(name)) {
+        await tf.ready();
+        probes.push({ name, available: true, ms: await probe() });
+      } else probes.push({ name, available: false, ms: null, note: 'not available here' });
+    }
+  };
+  await tryAll(plan.probe);
+  // The fallbacks only when nothing worth trying started (cpu when wasm failed, say).
+  if (!probes.some((p) => p.available)) await tryAll(plan.skipped.map((x) => x.name));
+  for (const x of plan.skipped)
+    if (!probes.some((p) => p.name === x.name))
+      probes.push({ name: x.name, available: !/^no /.test(x.note), ms: null, note: `${x.note}: not tried` });
   const ok = probes.filter((p) => p.available && p.ms !== null).sort((a, b) => a.ms! - b.ms!);
   if (ok.length === 0) throw new Error('no tfjs backend could be initialised');
   const best = ok[0];
@@ -96,7 +148,11 @@ export async function chooseBackend(requested: BackendChoice): Promise<BackendRe
   return {
     active: best.name,
     requested,
-    reason: `${fell}fastest by measurement (${best.ms!.toFixed(1)} ms probe)`,
+    reason: `${fell}fastest by measurement (${best.ms!.toFixed(1)} ms probe${
+      plan.skipped.length
+        ? `; not started: ${plan.skipped.map((x) => `${x.name} (${x.note})`).join(', ')}`
+        : ''
+    })`,
     probes,
     adapter,
   };
