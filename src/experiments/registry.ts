@@ -65,6 +65,7 @@ export function tourProblems(def: AnyExperiment): string[] {
     const r = def.schema.safeParse({ ...def.defaults, ...(preset?.params ?? {}), ...(step.params ?? {}) });
     if (!r.success) out.push(`${at}: its params do not satisfy the schema (${r.error.issues[0]?.message})`);
     if (!step.title.trim() || !step.text.trim()) out.push(`${at}: needs a title and a text`);
+    if (step.schematic && !def.Schematic) out.push(`${at}: shows a schematic, but the experiment has none`);
   });
   return out;
 }

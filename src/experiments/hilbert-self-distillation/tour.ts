@@ -11,6 +11,14 @@ export const tour: readonly TourStep<HilbertParams, HilbertResults>[] = [
     preset: 'fig2c',
   },
   {
+    title: 'The process as a diagram (Fig. 1)',
+    text: 'The paper’s Fig. 1, drawn from this run: the labels y₀ are fitted, and each fit’s values at the data become the next round’s labels. Inside each round the bars are B_t along the eigen-directions, on a log scale, and the outlined round is the one the round scrubber shows. The last box is the collapse to f = 0.',
+    figure: 'round-fits',
+    preset: 'fig2c',
+    params: { round: 1 },
+    schematic: true,
+  },
+  {
     title: 'Each round refits its own predictions',
     text: 'Round 0 fits the paper’s nine points within ε = 0.04; every later round fits the previous round’s curve instead of the data. Press “play rounds”: each fit f_t is flatter than the one before, and after round 3 the next one would be f = 0.',
     figure: 'round-fits',

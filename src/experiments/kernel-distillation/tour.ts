@@ -18,6 +18,7 @@ export const tour: readonly TourStep<KdParams, KdResults>[] = [
     text: 'Training loss of the teacher, of a student built from 20 of its units (λ = 0.01) and of the same small network trained without a teacher (dashed), on clean labels. The student starts far lower, since its units come from the teacher, but both are fitted within a few iterations: “converges faster” is a step or two here.',
     figure: 'fig1-train-loss',
     params: { labelNoise: 0 },
+    schematic: true,
     waitFor: trained,
   },
   {

@@ -14,6 +14,7 @@ export const tour: readonly TourStep<LinearParams, LinearResults>[] = [
     text: 'Every input x lies at some angle from the teacher’s weights w*; p(θ) is the share of inputs beyond angle θ, so its value near 90° counts the hard points close to the teacher’s boundary. Drag κ: a larger κ empties the region near the boundary, and the margin task B has no point within its margin at all.',
     figure: 'p-theta',
     preset: 'fig1',
+    schematic: true,
   },
   {
     title: 'The student learns a projection',

@@ -13,6 +13,13 @@ const sweepDone = {
  */
 export const tour: readonly TourStep<PageParams, NoisyResults>[] = [
   {
+    title: 'Teacher, noise, students',
+    text: 'A teacher MLP trains on the labels; its logits, plus fresh noise at every SGD step, are the students’ targets. The arrow carries this sweep’s levels, σ² = 0.5, 2 and 8 beside the noiseless 0, and its dashes run while the students train.',
+    figure: 'fig2-gradient-norm-gaussian',
+    preset: 'fig2-gaussian',
+    schematic: true,
+  },
+  {
     title: 'What is measured (Fig. 2a)',
     text: 'A teacher MLP trains first; then students learn its logits plus fresh Gaussian noise N(0, σ²I), at σ² = 0, 0.5, 2 and 8, all as one batched program. This chart is their gradient norm ‖∇θ f‖², averaged over the training split, against σ². At these defaults it falls at every level, as the verdict line below says: the paper’s claim holds here.',
     figure: 'fig2-gradient-norm-gaussian',

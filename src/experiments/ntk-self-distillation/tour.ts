@@ -39,6 +39,13 @@ export const tour: readonly TourStep<NtkParams, NtkResults>[] = [
     waitFor: { label: 'training has run', reached: (r) => r.done !== null },
   },
   {
+    title: 'Who teaches whom (Fig. 3)',
+    text: 'MentorNet needs a second network to weight the samples, and Co-teaching two networks that pick samples for each other, so one network’s mistakes reach the other. Algorithm 1 has one network, whose target mixes the labels with its own predictions. The outlined box holds this page’s h, λ and α rule, and α_t as the run goes.',
+    figure: 'training-loss',
+    preset: 'fig4',
+    schematic: true,
+  },
+  {
     title: 'Normal training against Algorithm 1 (Fig. 4)',
     text: 'Both runs start from the same weights, on labels flipped with probability ρ = 0.27. Normal training’s accuracy on the clean labels peaks early, then falls as it memorises the flips; Algorithm 1 learns from its own predictions and stays high. The table below the charts gives the final numbers.',
     figure: 'clean-accuracy',
