@@ -7,7 +7,7 @@ import { createContext } from 'react';
 import type { ImportedRun } from './importRun';
 import type { Dash } from './theme';
 
-export interface OverlayCurve {
+interface OverlayCurve {
   /** unique within the chart */
   id: string;
   x: ArrayLike<number>;
@@ -19,7 +19,7 @@ export interface OverlayCurve {
   group: string;
 }
 
-export interface OverlayGroup {
+interface OverlayGroup {
   id: string;
   /** the legend's text, e.g. "pin 1: σ²=2, η=0.1" or the file name */
   label: string;

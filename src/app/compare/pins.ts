@@ -10,7 +10,7 @@ import { encodeHash } from '../../store/urlState';
 export const MAX_PINS = 4;
 
 /** One chart's curves as they were when pinned. */
-export interface PinnedChart {
+interface PinnedChart {
   figureId: string;
   /** the chart's index within its figure (page order), for figures of several charts */
   chart: number;
