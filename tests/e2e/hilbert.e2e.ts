@@ -24,6 +24,11 @@ describe('Hilbert-space self-distillation panel', () => {
     await waitForBackend(page);
     await page.waitForSelector('[data-testid=bars-chart] rect[data-bar]');
     expect(await roundsText(page)).toMatch(/^4 \(rounds 0–3/);
+    // The schematic (the paper's Fig. 1) is an image named with the live numbers: collapse at round 4
+    const schematic = page.locator('[data-testid=hilbert-schematic]');
+    const schematicName = async () => (await schematic.getAttribute('aria-label')) ?? '';
+    expect(await schematic.getAttribute('role')).toBe('img');
+    expect(await schematicName()).toContain('At round 4 ');
     // 4 rounds × 9 directions (bars ≤ 0 are not drawn on any scale)
     expect(await page.locator('[data-testid=bars-chart] rect[data-bar]').count()).toBeGreaterThanOrEqual(30);
     const slider = page.getByRole('slider', { name: /ε/ });
@@ -37,6 +42,17 @@ describe('Hilbert-space self-distillation panel', () => {
     expect(eps).toBeLessThan(0.01);
     await expect.poll(async () => Number((await roundsText(page))!.split(' ')[0])).toBeGreaterThan(4);
     await page.screenshot({ path: 'screenshots/hilbert-small-eps.png', fullPage: true });
+    // …the schematic's collapse moved with ε, and its outlined round follows the scrubber's keys
+    await expect
+      .poll(async () => Number(/At round (\d+)/.exec(await schematicName())?.[1]))
+      .toBeGreaterThan(4);
+    const current = () => page.textContent('[data-testid=hilbert-schematic-current]');
+    await page.locator('input[aria-label="round shown"]').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(current).toMatch(/round 0$/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(current).toMatch(/round 1$/);
+    expect(await schematicName()).toContain('Round 1 of ');
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -43,7 +43,7 @@ export function NtkSchematicView({ params: p, results, streaming = false }: Prop
     { id: 'net', x: A - 8, y: 64, w: 94, h: 50, title: 'network', lines: ['f(x; ω_t)'], tone: 'student' },
     {
       id: 'target',
-      x: A + 160,
+      x: A + 170,
       y: 40,
       w: 172,
       h: 88,
@@ -53,7 +53,7 @@ export function NtkSchematicView({ params: p, results, streaming = false }: Prop
       emphasis: true,
       testId: 'ntk-schematic-target',
     },
-    { id: 'labels', x: A + 196, y: 158, w: 100, h: 28, title: 'labels y', tone: 'data' },
+    { id: 'labels', x: A + 206, y: 158, w: 100, h: 28, title: 'labels y', tone: 'data' },
   ];
   const arrows: DiagramArrow[] = [
     { from: 'mentor', to: 'mstudent', label: 'weights', curve: 22, tone: 'teacher' },
@@ -70,10 +70,11 @@ export function NtkSchematicView({ params: p, results, streaming = false }: Prop
     `and Algorithm 1, one network trained on ŷ_t = α_t·y + (1 − α_t)·h(f(x)) with ${h}, ${rule}; ${alphaNow}.`;
   return (
     <FlowDiagram
-      width={796}
+      width={808}
       height={190}
       ariaLabel={ariaLabel}
       testId="ntk-schematic"
+      maxScale={1}
       boxes={boxes}
       arrows={arrows}
       notes={[
@@ -81,8 +82,8 @@ export function NtkSchematicView({ params: p, results, streaming = false }: Prop
         { x: 106, y: 34, anchor: 'middle', text: 'a second network teaches' },
         { x: 334, y: 16, anchor: 'middle', text: 'Co-teaching', bold: true },
         { x: 334, y: 34, anchor: 'middle', text: 'two networks, errors cross' },
-        { x: A + 160, y: 16, anchor: 'middle', text: 'Algorithm 1 (this page)', bold: true },
-        { x: A + 160, y: 34, anchor: 'middle', text: 'one network teaches itself' },
+        { x: A + 170, y: 16, anchor: 'middle', text: 'Algorithm 1 (this page)', bold: true },
+        { x: A + 170, y: 34, anchor: 'middle', text: 'one network teaches itself' },
       ]}
     />
   );
