@@ -2,13 +2,13 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { experiments } from '.';
-import { HilbertSchematic } from './hilbert-self-distillation/Schematic';
+import { barHeight, HilbertSchematic, roundWindow } from './hilbert-self-distillation/Schematic';
 import { defaultParams as hilbert } from './hilbert-self-distillation/params';
 import { KdSchematicView } from './kernel-distillation/Schematic';
 import { defaultParams as kd } from './kernel-distillation/params';
 import { LinearSchematicView } from './linear-distillation/Schematic';
 import { defaultParams as linear } from './linear-distillation/params';
-import { NoisySchematicView } from './noisy-self-distillation/Schematic';
+import { noiseLevels, NoisySchematicView } from './noisy-self-distillation/Schematic';
 import { defaultParams as noisy } from './noisy-self-distillation/params';
 import { NtkSchematicView } from './ntk-self-distillation/Schematic';
 import { defaultParams as ntk } from './ntk-self-distillation/params';
@@ -59,6 +59,10 @@ describe('teacher → student schematics carry the live parameter', () => {
     expect(b).not.toContain('σ² = 0.5');
     expect(s).toContain('p = 0.17, 0.33, 0.5</tspan>');
     expect(s).not.toContain('σ² =');
+    expect(noiseLevels({ ...noisy, noise: 'both', sigma2: 2, p: 0.3, levels: 1 })).toEqual([
+      'σ² = 2',
+      'p = 0.3',
+    ]);
   });
 });
 
@@ -99,6 +103,19 @@ describe('Mobahi et al. Fig. 1: the rounds follow the round scrubber', () => {
     // the paper's data at ε = 0.04 collapses at round 4
     expect(r2).toContain('>round 4<');
     expect(r2).toContain('f = 0: collapse');
+  });
+
+  it('draws a window of up to four rounds that holds the round shown, B_t on six decades', () => {
+    expect(roundWindow(4, 3)).toEqual([0, 1, 2, 3]);
+    expect(roundWindow(2, 0)).toEqual([0, 1]);
+    expect(roundWindow(10, 0)).toEqual([0, 1, 2, 3]);
+    expect(roundWindow(10, 5)).toEqual([4, 5, 6, 7]);
+    expect(roundWindow(10, 9)).toEqual([6, 7, 8, 9]);
+    expect(roundWindow(0, 0)).toEqual([]);
+    expect(barHeight(1)).toBeCloseTo(54);
+    expect(barHeight(1e-3)).toBeCloseTo(27);
+    expect(barHeight(1e-9)).toBe(0);
+    expect(barHeight(0)).toBe(0);
   });
 
   it('moves the collapse with ε, and says when there is no solution', () => {

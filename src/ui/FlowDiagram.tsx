@@ -9,7 +9,7 @@ import { approxTextWidth, chrome, colors, font } from '../charts/theme';
  */
 
 /** A role's colour: the site's teacher and student hues, data in the theory grey. */
-export type DiagramTone = 'teacher' | 'student' | 'data' | 'neutral' | 'muted' | 'accent';
+type DiagramTone = 'teacher' | 'student' | 'data' | 'neutral' | 'muted' | 'accent';
 
 export interface DiagramBox {
   id: string;
@@ -70,7 +70,7 @@ export interface FlowDiagramProps {
   testId?: string;
 }
 
-export const toneColor: Record<DiagramTone, string> = {
+const toneColor: Record<DiagramTone, string> = {
   teacher: colors.teacher,
   student: colors.student,
   data: colors.theory,
@@ -96,7 +96,7 @@ export function liveNumber(v: number): string {
 }
 
 /** Title and line sizes in viewBox units. */
-export const diagramFont = { title: 14, line: 12, label: 12 } as const;
+const diagramFont = { title: 14, line: 12, label: 12 } as const;
 
 interface Rect {
   x: number;

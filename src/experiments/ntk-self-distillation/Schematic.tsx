@@ -8,7 +8,7 @@ type Props = { params: NtkParams; results?: NtkResults; streaming?: boolean };
 const ruleText = { chance: 'chance-corrected α', paper: '1 − α = λ·acc', linear: 'linear α decay' } as const;
 
 /** Algorithm 1's label function as the page sets it. */
-export function labelFunctionText(p: Pick<NtkParams, 'h' | 'tau'>): string {
+function labelFunctionText(p: Pick<NtkParams, 'h' | 'tau'>): string {
   return p.h === 'sign'
     ? 'h = sign'
     : p.h === 'softmax'
@@ -17,7 +17,7 @@ export function labelFunctionText(p: Pick<NtkParams, 'h' | 'tau'>): string {
 }
 
 /** Algorithm 1's α rule with λ (the linear rule has none). */
-export function alphaRuleText(p: Pick<NtkParams, 'alphaRule' | 'lambda'>): string {
+function alphaRuleText(p: Pick<NtkParams, 'alphaRule' | 'lambda'>): string {
   return p.alphaRule === 'linear' ? ruleText.linear : `λ = ${liveNumber(p.lambda)}, ${ruleText[p.alphaRule]}`;
 }
 
