@@ -1,16 +1,17 @@
-import { Suspense, useDeferredValue, useLayoutEffect, useMemo } from 'react';
+import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from '../ui/storeContext';
 import { countRender } from '../ui/renderCount';
 import { logPanelCommit } from '../ui/commitLog';
+import { clockOf, drawEnds, drawLatest, drawStarts, MAX_WAIT_MS } from './drawTimer';
 
 /**
  * The only component that follows the results: the header, the controls and the status line do not
  * re-render when a frame arrives. The panel's code is a lazy chunk, so it may suspend once.
  *
- * The panel renders from a deferred copy of the state: a slider dragged faster than the panel can draw
- * (its exact theory is computed in render) keeps answering, and React drops the renders a newer value
- * has made stale instead of queueing them.
+ * Which state the panel draws, the latest or React's deferred copy, is drawTimer.ts's decision: a
+ * changed parameter is drawn in the input's own task (the next frame shows it) unless the panel is
+ * still busy with the previous one, in which case stale values are dropped instead of queued.
  */
 export function PanelHost({ def }: { def: AnyExperiment }) {
   countRender('PanelHost');
@@ -21,12 +22,19 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
   const runKey = useLab((s) => s.runKey);
   // The store's setter, typed for the panel by PanelProps (the store refuses a key its schema lacks).
   const setParam = useLab((s) => s.setParam);
-  const shown = useDeferredValue(
-    useMemo(
-      () => ({ experimentId, params, results, version, runKey }),
-      [experimentId, params, results, version, runKey],
-    ),
+  const latest = useMemo(
+    () => ({ experimentId, params, results, version, runKey }),
+    [experimentId, params, results, version, runKey],
   );
+  const deferred = useDeferredValue(latest);
+  // The experiment's draw clock lives outside React's state on purpose (drawTimer.ts).
+  const clock = clockOf(def.id);
+  const drawnParams = useRef<unknown>(null);
+  // eslint-disable-next-line react-hooks/purity -- a timing heuristic, see drawTimer.ts
+  const now = performance.now();
+  // eslint-disable-next-line react-hooks/refs -- the params last drawn: a heuristic's input, not rendered
+  const shown = drawLatest(clock, latest.params !== drawnParams.current, now) ? latest : deferred;
+  drawStarts(clock, shown, now);
   const Panel = def.Panel;
   // Same element, same render: the urgent pass (old deferred value) does not redraw the panel.
   const panel = useMemo(
@@ -34,13 +42,23 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
     [Panel, shown, setParam],
   );
   useLayoutEffect(() => {
+    drawEnds(clock, shown.params !== drawnParams.current, performance.now());
+    drawnParams.current = shown.params;
     logPanelCommit({
       experimentId: shown.experimentId,
       params: shown.params,
       runKey: shown.runKey,
       version: shown.version,
     });
-  }, [shown]);
+  }, [shown, clock]);
+  // A change drawn from the deferred copy may be starved by frames streaming in: look again after
+  // MAX_WAIT_MS, when drawTimer draws it at once.
+  const [, recheck] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (shown.params === latest.params) return;
+    const t = setTimeout(recheck, MAX_WAIT_MS + 1);
+    return () => clearTimeout(t);
+  }, [shown, latest]);
   // Between a switch of experiment and the store's new results, never hand one paper's results to another's panel.
   if (shown.experimentId !== def.id) return null;
   return (

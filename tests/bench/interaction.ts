@@ -180,28 +180,36 @@ export interface LoadRow {
   note?: string;
 }
 
-// The first figure is in the page and, when the experiment runs a job, a frame of the run is committed.
-const readySource = `(figureId, needsFrame) => {
-  const w = window;
-  if (!document.querySelector('[data-figure-id="' + figureId + '"]')) return false;
+/**
+ * The first figure is in the page and, when the experiment runs a job, a frame of the run is committed.
+ * A function, not text: the page's CSP forbids eval, which a polled string predicate needs. No inner
+ * named functions: tsx would wrap them in a helper the page does not have.
+ */
+function ready([figureId, needsFrame]: [string, boolean]): boolean {
+  const w = window as unknown as {
+    __labStore?: { getState(): { runKey: number } };
+    __labCommits?: { runKey: number; version: number }[];
+  };
+  if (!document.querySelector(`[data-figure-id="${figureId}"]`)) return false;
   if (!needsFrame) return true;
-  const s = w.__labStore?.getState();
-  const commits = w.__labCommits ?? [];
-  if (!s) return false;
-  const first = commits.find((c) => c.runKey === s.runKey);
-  return !!first && commits.some((c) => c.runKey === s.runKey && c.version > first.version);
-}`;
+  if (!w.__labStore || !w.__labCommits) return false;
+  const runKey = w.__labStore.getState().runKey;
+  let first: number | null = null;
+  for (const c of w.__labCommits) {
+    if (c.runKey !== runKey) continue;
+    if (first === null) first = c.version;
+    else if (c.version > first) return true;
+  }
+  return false;
+}
 
 async function timeToFigure(page: Page, e: AnyExperiment, timeout: number): Promise<number | null> {
-  const figureId = e.figures[0]?.id;
-  const needsFrame = e.jobFor(e.defaults) !== null;
+  const args: [string, boolean] = [e.figures[0]?.id ?? '', e.jobFor(e.defaults) !== null];
   try {
-    await page.waitForFunction(`(${readySource})(${JSON.stringify(figureId)}, ${needsFrame})`, null, {
-      polling: 'raf',
-      timeout,
-    });
+    await page.waitForFunction(ready, args, { polling: 'raf', timeout });
     return (await page.evaluate('performance.now()')) as number;
-  } catch {
+  } catch (err) {
+    if (process.env.BENCH_DEBUG) console.error(err);
     return null;
   }
 }

@@ -22,9 +22,12 @@ export interface LoadReport {
   lastChange: string | null;
   /** the final run reached running or done */
   finalState: string;
+  /** after the load, the panel's last drawn params equal the store's: the last value won, none queued behind it */
+  panelShowsLast: boolean;
 }
 
 interface Hooks {
+  __labCommits: { params: Record<string, unknown> }[];
   __labStore: {
     getState(): { params: Record<string, unknown>; status: string; runKey: number };
   };
@@ -94,6 +97,13 @@ export async function loadExperiment(
   const settleMs = Date.now() - t1;
   await page.waitForSelector('[data-testid=run-state]:not([data-state=starting])', { timeout: 120_000 });
   const finalState = (await page.getAttribute('[data-testid=run-state]', 'data-state')) ?? '';
+  // The figure drawn last shows the last value (a stale one drawn after it would be a queue).
+  await page.waitForTimeout(300);
+  const panelShowsLast = await page.evaluate(() => {
+    const w = window as unknown as Hooks;
+    const drawn = w.__labCommits[w.__labCommits.length - 1]?.params;
+    return JSON.stringify(drawn) === JSON.stringify(w.__labStore.getState().params);
+  });
   // The last change wins: one more step by keyboard (a trusted event, as a user's) must reach the
   // store and start a run whose own frames arrive (frames of superseded runs are dropped).
   const last = await lastChange(page);
@@ -111,6 +121,7 @@ export async function loadExperiment(
     settleMs,
     lastChange: last,
     finalState,
+    panelShowsLast,
   };
 }
 
@@ -122,6 +133,7 @@ export function loadFailures(r: LoadReport): string[] {
   if (r.tensorsEnd > r.tensorsStart) f.push(`tensors grew from ${r.tensorsStart} to ${r.tensorsEnd}`);
   if (r.settleMs > 5000) f.push(`the engine answered ${r.settleMs} ms after the last change`);
   if (r.lastChange) f.push(`a change after the load: ${r.lastChange}`);
+  if (!r.panelShowsLast) f.push('after the load the panel does not show the last value');
   if (!['running', 'done', 'idle'].includes(r.finalState)) f.push(`final run state: ${r.finalState}`);
   return f;
 }

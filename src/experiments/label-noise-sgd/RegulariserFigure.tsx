@@ -19,6 +19,8 @@ import {
   meanGradFSq,
   meanLossGradSq,
   sweep,
+  type ScalableProblem,
+  type Setting,
   type SweepAxis,
   type SweepPoint,
 } from './math/regulariser';
@@ -45,6 +47,30 @@ interface Dot {
 
 const colorOf = (models: PanelModel[], i: number) => (models.length > 1 ? palette[i] : colors.theory);
 
+/**
+ * Sweeps already computed, keyed by what they depend on (the data, the unit noise draws, the axis and
+ * the two settings held fixed): dragging σ² with the σ² sweep shown (the default) changes none of
+ * that (z is (y − y_clean)/σ, equal up to rounding: 10 digits), so the 41 exact solves are not redone on every move of the hand.
+ */
+const sweeps = new Map<string, SweepPoint[]>();
+function cachedSweep(
+  problem: ScalableProblem,
+  axis: SweepAxis,
+  setting: Setting,
+  grid: number[],
+): SweepPoint[] {
+  const held = (['sigma2', 'eta', 'batch'] as const).filter((k) => k !== axis).map((k) => setting[k]);
+  const key = [axis, held.join(), grid.join(), problem.X.flat().join(), problem.z.map((v) => v.toPrecision(10)).join()].join('|');
+  let pts = sweeps.get(key);
+  if (!pts) {
+    pts = sweep(problem, axis, setting, grid);
+    sweeps.set(key, pts);
+    // a few settings back and forth (one per panel of a 2×2 grid, twice)
+    if (sweeps.size > 8) sweeps.delete(sweeps.keys().next().value!);
+  }
+  return pts;
+}
+
 /** The exact curves: one per distinct problem (Fig. 1a–d share one along σ²: only σ² differs). */
 function curvesOf(models: PanelModel[], p: OlsParams): Curve[] {
   const axis = p.sweep;
@@ -61,7 +87,7 @@ function curvesOf(models: PanelModel[], p: OlsParams): Curve[] {
     const setting = { sigma2: m.spec.sigma2, eta: p.eta, batch: p.batch };
     curves.push({
       color: colorOf(models, i),
-      pts: sweep(problem, axis, setting, grid),
+      pts: cachedSweep(problem, axis, setting, grid),
       gradF: meanGradFSq(X),
     });
   });
