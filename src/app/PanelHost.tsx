@@ -1,9 +1,9 @@
-import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { Suspense, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from '../ui/storeContext';
 import { countRender } from '../ui/renderCount';
 import { logPanelCommit } from '../ui/commitLog';
-import { clockOf, drawEnds, drawLatest, drawStarts, MAX_WAIT_MS } from './drawTimer';
+import { clockOf, drawEnds, MAX_WAIT_MS, pickState } from './drawTimer';
 
 /**
  * The only component that follows the results: the header, the controls and the status line do not
@@ -29,12 +29,8 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
   const deferred = useDeferredValue(latest);
   // The experiment's draw clock lives outside React's state on purpose (drawTimer.ts).
   const clock = clockOf(def.id);
-  const drawnParams = useRef<unknown>(null);
   // eslint-disable-next-line react-hooks/purity -- a timing heuristic, see drawTimer.ts
-  const now = performance.now();
-  // eslint-disable-next-line react-hooks/refs -- the params last drawn: a heuristic's input, not rendered
-  const shown = drawLatest(clock, latest.params !== drawnParams.current, now) ? latest : deferred;
-  drawStarts(clock, shown, now);
+  const shown = pickState(clock, latest, deferred, performance.now());
   const Panel = def.Panel;
   // Same element, same render: the urgent pass (old deferred value) does not redraw the panel.
   const panel = useMemo(
@@ -42,8 +38,7 @@ export function PanelHost({ def }: { def: AnyExperiment }) {
     [Panel, shown, setParam],
   );
   useLayoutEffect(() => {
-    drawEnds(clock, shown.params !== drawnParams.current, performance.now());
-    drawnParams.current = shown.params;
+    drawEnds(clock, shown.params, performance.now());
     logPanelCommit({
       experimentId: shown.experimentId,
       params: shown.params,

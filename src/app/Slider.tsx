@@ -11,6 +11,8 @@ function toPosition(c: AnyNumberControl, v: number): number {
 function fromPosition(c: AnyNumberControl, pos: number): number {
   const t = pos / STEPS;
   const v = c.scale === 'log' ? c.min * Math.pow(c.max / c.min, t) : c.min + t * (c.max - c.min);
+  // A stepped slider (even widths) lands on its grid, never on a value the params would refuse.
+  if (c.step) return Math.min(c.max, Math.max(c.min, Math.round(v / c.step) * c.step));
   if (c.integer) return Math.round(v);
   // Three significant digits: a slider cannot mean more, and the URL stays readable.
   return Number(v.toPrecision(3));

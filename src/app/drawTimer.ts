@@ -22,6 +22,8 @@ interface Clock {
   paramDrawEnd: number;
   /** since when a parameter change waits for the deferred draw (null: none waits) */
   waitingSince: number | null;
+  /** the params on screen */
+  drawn: object | null;
 }
 const clocks = new Map<string, Clock>();
 export function clockOf(id: string): Clock {
@@ -30,9 +32,29 @@ export function clockOf(id: string): Clock {
   if (!c)
     clocks.set(
       id,
-      (c = { ms: 2 * FAST_DRAW_MS, drawing: null, start: 0, paramDrawEnd: -Infinity, waitingSince: null }),
+      (c = {
+        ms: 2 * FAST_DRAW_MS,
+        drawing: null,
+        start: 0,
+        paramDrawEnd: -Infinity,
+        waitingSince: null,
+        drawn: null,
+      }),
     );
   return c;
+}
+
+/**
+ * Params objects in the order the panel first met them (the store makes a new object per change):
+ * the deferred copy may lag behind what was already drawn, and drawing it then would step the
+ * figure back to an older value.
+ */
+const order = new WeakMap<object, number>();
+let met = 0;
+export function orderOf(params: object): number {
+  let n = order.get(params);
+  if (n === undefined) order.set(params, (n = ++met));
+  return n;
 }
 
 /** Draw the latest state now (true) or the deferred copy (false). */
@@ -44,6 +66,17 @@ export function drawLatest(c: Clock, paramsChanged: boolean, now: number): boole
   return now - c.waitingSince >= MAX_WAIT_MS;
 }
 
+/**
+ * The state to draw of the latest one and React's deferred copy; also starts the clock when it is a
+ * new state to draw. Never steps back: a deferred copy older than what is on screen is not drawn.
+ */
+export function pickState<S extends { params: object }>(c: Clock, latest: S, deferred: S, now: number): S {
+  const stale = c.drawn !== null && orderOf(deferred.params) < orderOf(c.drawn);
+  const shown = stale || drawLatest(c, latest.params !== c.drawn, now) ? latest : deferred;
+  drawStarts(c, shown, now);
+  return shown;
+}
+
 /** Called while rendering `state`: starts the clock when it is a new state to draw. */
 export function drawStarts(c: Clock, state: unknown, now: number): void {
   if (c.drawing !== state) {
@@ -52,10 +85,12 @@ export function drawStarts(c: Clock, state: unknown, now: number): void {
   }
 }
 
-/** Called from the commit's layout effect (the DOM is updated). */
-export function drawEnds(c: Clock, paramsDrawn: boolean, now: number): void {
+/** Called from the commit's layout effect (the DOM is updated) with the params drawn. */
+export function drawEnds(c: Clock, params: object, now: number): void {
   // One slow frame does not switch modes; a panel that stays slow does.
   c.ms = 0.7 * c.ms + 0.3 * (now - c.start);
+  const paramsDrawn = params !== c.drawn;
+  c.drawn = params;
   if (paramsDrawn) {
     c.paramDrawEnd = now;
     c.waitingSince = null;

@@ -200,6 +200,8 @@ describe('typed controls and setParam', () => {
     expect(() => numberControl(schema, 'half', { ...ui, uiMin: -1, uiMax: 0.4 })).toThrow(/below the schema/);
     expect(() => numberControl(schema, 'half', { ...ui, scale: 'log', uiMax: 0.4 })).toThrow(/min > 0/);
     expect(() => numberControl(schema, 'open', ui)).toThrow(/no finite bounds/);
+    expect(() => numberControl(schema, 'b', { ...ui, step: 2 })).toThrow(/multiples of its step 2/);
+    expect(numberControl(schema, 'b', { ...ui, step: 2, uiMax: 8 }).step).toBe(2);
     // @ts-expect-error an enum key is not a number key
     expect(() => numberControl(schema, 'mode', ui)).toThrow(/not a number/);
     const clamp = clampToField(schema, 'a');

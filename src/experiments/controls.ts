@@ -28,6 +28,8 @@ export interface NumberControl<P> {
   scale: 'log' | 'linear';
   /** the field is an integer (from the schema) */
   readonly integer: boolean;
+  /** the slider's values are multiples of this (checked against the slider's ends) */
+  readonly step?: number;
   help: string;
   /** the control only applies when this holds (e.g. custom Σ entries) */
   enabledWhen?: (params: P) => boolean;
@@ -67,6 +69,8 @@ interface NumberControlSpec<P> {
    */
   uiMin?: number;
   uiMax?: number;
+  /** the slider moves in multiples of this (an integer field the params refine further, e.g. 2: even widths) */
+  step?: number;
   enabledWhen?: (params: P) => boolean;
 }
 
@@ -107,6 +111,8 @@ export function numberControl<P extends ParamsRecord, K extends NumberKey<P>>(
       throw new Error(
         `${where}: the slider's ${end} ${v} is not a valid value (an exclusive bound? give ui${end === 'min' ? 'Min' : 'Max'} inside it)`,
       );
+  if (spec.step !== undefined && (min % spec.step !== 0 || max % spec.step !== 0))
+    throw new Error(`${where}: the slider's ends ${min} … ${max} are not multiples of its step ${spec.step}`);
   if (spec.scale === 'log' && !(min > 0)) throw new Error(`${where}: a log slider needs min > 0, not ${min}`);
   return { kind: 'number', key, ...rest, min, max, integer: range.integer } as unknown as NumberControl<P>;
 }

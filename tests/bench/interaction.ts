@@ -51,7 +51,8 @@ const installSource = `(() => {
   w.__labStore.subscribe((s) => { if (!(s.runKey in ia.runStart)) ia.runStart[s.runKey] = s.version; });
 })()`;
 
-const armSource = `(() => { const ia = window.__ia; ia.input = null; ia.raf = null; ia.lastKey = null; })()`;
+const armSource = (key: string) =>
+  `(() => { const ia = window.__ia; ia.input = null; ia.raf = null; ia.lastKey = null; ia.before = window.__labStore.getState().params[${JSON.stringify(key)}]; })()`;
 
 // Waits (in the page) for the commit that shows the value, and for a run param the first frame of the new run.
 const waitSource = `async (key, restarts, frameTimeoutMs) => {
@@ -65,6 +66,7 @@ const waitSource = `async (key, restarts, frameTimeoutMs) => {
   if (input === null) return null;
   const s = w.__labStore.getState();
   const value = s.params[key];
+  if (value === ia.before) return null;
   const shown = await until(() => w.__labCommits.find((c) => c.t >= input && c.params[key] === value), 5000);
   const raf = await until(() => ia.raf, 1000);
   if (!shown) return { commitMs: null, nextFrame: false, firstFrameMs: null };
@@ -137,12 +139,17 @@ export async function measureSliders(
       const keys = start >= 500 ? ['PageDown', 'PageUp'] : ['PageUp', 'PageDown'];
       const n = row.restartsRun ? opts.runSamples : opts.samples;
       for (let i = 0; i < n; i++) {
-        await page.evaluate(armSource);
+        await page.evaluate(armSource(c.key as string));
         await page.keyboard.press(keys[i % 2]);
         const r = (await page.evaluate(
           `(${waitSource})(${JSON.stringify(c.key)}, ${row.restartsRun}, ${opts.frameTimeoutMs})`,
         )) as (Omit<SliderSample, 'commitMs'> & { commitMs: number | null }) | null;
-        if (!r || r.commitMs === null) continue; // the value did not change (an end of the track, a refused value)
+        // null: the value did not change (an end of the track, a refused value); a commit that never came is a miss
+        if (!r) continue;
+        if (r.commitMs === null) {
+          row.timeouts++;
+          continue;
+        }
         if (row.restartsRun && r.firstFrameMs === null) row.timeouts++;
         row.samples.push({ ...r, commitMs: r.commitMs });
         await page.waitForTimeout(row.restartsRun ? 150 : 60);

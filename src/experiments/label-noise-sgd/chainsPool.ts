@@ -6,8 +6,17 @@ import type { ShardReply, ShardRequest } from './chainsShardWorker';
  * independent, so this scales with cores; each chain's rng stream is the same as in the single-thread
  * loop, so results are identical whatever the shard count.
  */
+/**
+ * Shard workers left by finished or cancelled runs, idle and ready: a slider that restarts the run
+ * reuses them instead of starting module workers again (tens of ms each, before the first frame).
+ */
+const idle: Worker[] = [];
+const maxIdle = 16;
+
 export class ChainPool {
   private workers: Worker[] = [];
+  /** a request in flight per worker: such a worker is terminated, not reused (its reply is stale) */
+  private busy: boolean[] = [];
   private bufs: Float32Array[] = [];
   private offsets: number[] = [];
   private out: Float32Array;
@@ -34,8 +43,10 @@ export class ChainPool {
     const replies: Promise<void>[] = [];
     for (let k = 0, start = 0; start < chains; k++, start += per) {
       const end = Math.min(chains, start + per);
-      const w = new Worker(new URL('./chainsShardWorker.ts', import.meta.url), { type: 'module' });
+      const w =
+        idle.pop() ?? new Worker(new URL('./chainsShardWorker.ts', import.meta.url), { type: 'module' });
       pool.workers.push(w);
+      pool.busy.push(false);
       pool.offsets.push(start);
       const slice = pos.slice(2 * start, 2 * end);
       replies.push(
@@ -50,8 +61,10 @@ export class ChainPool {
 
   private request(k: number, msg: ShardRequest, transfer: Transferable[]): Promise<void> {
     const w = this.workers[k];
+    this.busy[k] = true;
     return new Promise((resolve, reject) => {
       w.onmessage = (e: MessageEvent<ShardReply>) => {
+        this.busy[k] = false;
         this.bufs[k] = e.data.pos;
         resolve();
       };
@@ -71,7 +84,12 @@ export class ChainPool {
   }
 
   dispose(): void {
-    this.workers.forEach((w) => w.terminate());
+    this.workers.forEach((w, k) => {
+      w.onmessage = null;
+      w.onerror = null;
+      if (this.busy[k] || idle.length >= maxIdle) w.terminate();
+      else idle.push(w);
+    });
     this.workers = [];
   }
 }

@@ -117,6 +117,7 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
     numberControl(ntkParamsSchema, 'width', {
       label: 'width k',
       scale: 'log',
+      step: 2,
       help: 'Hidden units (even).',
     }),
     numberControl(ntkParamsSchema, 'etaScale', {
