@@ -81,6 +81,35 @@ export interface TourStep<P, R> {
   schematic?: boolean;
 }
 
+/**
+ * What the live run says about the paper's claim. `provisional` is set while the run can still change
+ * the answer (its progress, e.g. 'epoch 3 of 15'); a final verdict has none.
+ */
+export interface Verdict {
+  state: 'holds' | 'fails' | 'pending';
+  /** one short clause with the numbers, e.g. 'validation picks σ² = 4 > 0' */
+  text: string;
+  provisional?: string;
+}
+
+/**
+ * The paper's claim the page leads with ("look here first"): data, checked at start-up against the
+ * experiment like a tour, with the live verdict computed from the results (the same function the panel uses).
+ */
+export interface ClaimDef<P, R> {
+  /** the figure that carries the claim: an id of the experiment's `figures` */
+  figure: string;
+  /** the claim typeset (KaTeX) */
+  tex: string;
+  /** the claim in words, one short sentence */
+  text: string;
+  /** where in the paper, e.g. 'eq. (16), Fig. 2' */
+  source: string;
+  verdict(results: R, params: P): Verdict;
+  /** the defaults do not show the effect: this preset (its id) does; `text` says why, in a few words */
+  presetHint?: { preset: string; text: string };
+}
+
 /** What a CLI command's code gets from the `lab` entry point (Node), so experiment code needs no `node:` import. */
 export interface CommandEnv {
   /** the bytes of a file under the site's public/ folder, e.g. `data/fashion-mnist-subset.bin` */
@@ -159,6 +188,8 @@ export interface ExperimentDef<P extends ParamsRecord = ParamsRecord, R = unknow
   commands?: readonly AnyCommand[];
   /** the guided tour (`tour=N` in the link opens step N) */
   tour?: readonly TourStep<P, R>[];
+  /** the paper's claim and its live verdict, shown above the panel */
+  claim?: ClaimDef<P, R>;
   /** the paper's schematic drawn from the live params (the panel shows it; so does a tour step with `schematic`) */
   Schematic?: ComponentType<{ params: P; results: R }>;
 }
