@@ -184,37 +184,52 @@ export interface LoadRow {
   experiment: string;
   coldMs: number | null;
   warmMs: number | null;
-  note?: string;
+  /** the figure that was drawn first */
+  figure: string;
 }
 
 /**
- * The first figure is in the page and, when the experiment runs a job, a frame of the run is committed.
- * A function, not text: the page's CSP forbids eval, which a polled string predicate needs. No inner
- * named functions: tsx would wrap them in a helper the page does not have.
+ * A figure of the page is drawn with data (a line with points, a bar, an ellipse, heatmap cells or
+ * histogram bins) and, when the experiment runs a job, a frame of the run is committed. Returns the
+ * figure's id, or '' while none is. A function, not text: the page's CSP forbids eval, which a polled
+ * string predicate needs. No inner named functions: tsx would wrap them in a helper the page lacks.
  */
-function ready([figureId, needsFrame]: [string, boolean]): boolean {
+function drawnFigure(needsFrame: boolean): string {
   const w = window as unknown as {
     __labStore?: { getState(): { runKey: number } };
     __labCommits?: { runKey: number; version: number }[];
   };
-  if (!document.querySelector(`[data-figure-id="${figureId}"]`)) return false;
-  if (!needsFrame) return true;
-  if (!w.__labStore || !w.__labCommits) return false;
-  const runKey = w.__labStore.getState().runKey;
-  let first: number | null = null;
-  for (const c of w.__labCommits) {
-    if (c.runKey !== runKey) continue;
-    if (first === null) first = c.version;
-    else if (c.version > first) return true;
+  if (needsFrame) {
+    if (!w.__labStore || !w.__labCommits) return '';
+    const runKey = w.__labStore.getState().runKey;
+    let first: number | null = null;
+    let framed = false;
+    for (const c of w.__labCommits) {
+      if (c.runKey !== runKey) continue;
+      if (first === null) first = c.version;
+      else if (c.version > first) framed = true;
+    }
+    if (!framed) return '';
   }
-  return false;
+  const marks =
+    'path[data-series-id][d*="L"], [data-bar], [data-ellipse-id], [data-layer=heatmap] rect, [data-layer=histogram] rect';
+  for (const f of document.querySelectorAll('[data-figure-id]'))
+    if (f.querySelector(marks)) return f.getAttribute('data-figure-id') ?? '?';
+  return '';
 }
 
-async function timeToFigure(page: Page, e: AnyExperiment, timeout: number): Promise<number | null> {
-  const args: [string, boolean] = [e.figures[0]?.id ?? '', e.jobFor(e.defaults) !== null];
+async function timeToFigure(
+  page: Page,
+  e: AnyExperiment,
+  timeout: number,
+): Promise<{ ms: number; figure: string } | null> {
   try {
-    await page.waitForFunction(ready, args, { polling: 'raf', timeout });
-    return (await page.evaluate('performance.now()')) as number;
+    const handle = await page.waitForFunction(drawnFigure, e.jobFor(e.defaults) !== null, {
+      polling: 'raf',
+      timeout,
+    });
+    const figure = (await handle.jsonValue()) as string;
+    return { ms: (await page.evaluate('performance.now()')) as number, figure };
   } catch (err) {
     if (process.env.BENCH_DEBUG) console.error(err);
     return null;
@@ -230,10 +245,15 @@ export async function measureLoad(browser: Browser, url: string, e: AnyExperimen
   const page = await context.newPage();
   try {
     await page.goto(`${url}#/${e.id}`);
-    const coldMs = await timeToFigure(page, e, 60_000);
+    const cold = await timeToFigure(page, e, 60_000);
     await page.reload();
-    const warmMs = await timeToFigure(page, e, 60_000);
-    return { experiment: e.id, coldMs, warmMs };
+    const warm = await timeToFigure(page, e, 60_000);
+    return {
+      experiment: e.id,
+      coldMs: cold?.ms ?? null,
+      warmMs: warm?.ms ?? null,
+      figure: cold?.figure ?? '—',
+    };
   } finally {
     await context.close();
   }
