@@ -6,6 +6,7 @@ import {
   corollary2Bound,
   riskAtAngle,
   theorem3Bound,
+  theorem3Bounds,
   type AngularTask,
 } from './angularTasks';
 import { makeRng } from './angularSampling';
@@ -117,5 +118,18 @@ describe('the exact risk of a classifier at angle φ', () => {
     expect(riskAtAngle(kappa(2), 0.4, 2)).toBeCloseTo(angleTail(kappa(2), Math.PI / 2 - 0.4) / 2, 14);
     expect(riskAtAngle({ kind: 'margin', kappa: 1, margin: 0.3 }, 0.29, 100)).toBe(0);
     expect(Number.isNaN(riskAtAngle(kappa(1), NaN, 10))).toBe(true);
+  });
+});
+
+describe("Theorem 3 at many n (the figure's curve)", () => {
+  it('equals the bound at each n, bit for bit, and 0 from n = d on', () => {
+    for (const t of [
+      { kind: 'kappa', kappa: 1 },
+      { kind: 'margin', margin: 0.2 },
+    ] as const) {
+      const ns = [1, 2, 3, 5, 8, 13, 21, 34, 55, 99, 100, 120];
+      expect(theorem3Bounds(t, ns, 100)).toEqual(ns.map((n) => theorem3Bound(t, n, 100).bound));
+      expect(theorem3Bounds(t, [100, 120], 100)).toEqual([0, 0]);
+    }
   });
 });

@@ -72,29 +72,57 @@ export function angleFromUniform(t: AngularTask, u: number): number {
  */
 export function theorem3Bound(t: AngularTask, n: number, d: number): { bound: number; beta: number } {
   if (n >= d) return { bound: 0, beta: NaN };
+  return minimiseOverBeta(t, n, tailGrid(t));
+}
+
+/** Theorem 3 at many n: the grid of tails does not depend on n, so it is evaluated once (a slider's redraw). */
+export function theorem3Bounds(t: AngularTask, ns: readonly number[], d: number): number[] {
+  const g = tailGrid(t);
+  return ns.map((n) => (n >= d ? 0 : minimiseOverBeta(t, n, g).bound));
+}
+
+const GRID = 512;
+
+/** p(β) and p(π/2 − β) on the search grid βᵢ = (i/GRID)·π/2. */
+function tailGrid(t: AngularTask): { at: Float64Array; rest: Float64Array } {
+  const at = new Float64Array(GRID + 1);
+  const rest = new Float64Array(GRID + 1);
+  for (let i = 0; i <= GRID; i++) {
+    const b = (i / GRID) * HALF_PI;
+    at[i] = angleTail(t, b);
+    rest[i] = angleTail(t, HALF_PI - b);
+  }
+  return { at, rest };
+}
+
+/** min over β of p(β) + p(π/2 − β)^n: the grid's best, refined by golden section between its neighbours. */
+function minimiseOverBeta(
+  t: AngularTask,
+  n: number,
+  g: { at: Float64Array; rest: Float64Array },
+): { bound: number; beta: number } {
   const f = (b: number) => angleTail(t, b) + Math.pow(angleTail(t, HALF_PI - b), n);
-  const grid = 512;
   let best = 0;
-  let bestV = f(0);
-  for (let i = 1; i <= grid; i++) {
-    const v = f((i / grid) * HALF_PI);
+  let bestV = g.at[0] + Math.pow(g.rest[0], n);
+  for (let i = 1; i <= GRID; i++) {
+    const v = g.at[i] + Math.pow(g.rest[i], n);
     if (v < bestV) {
       bestV = v;
       best = i;
     }
   }
-  let lo = (Math.max(best - 1, 0) / grid) * HALF_PI;
-  let hi = (Math.min(best + 1, grid) / grid) * HALF_PI;
-  const g = (Math.sqrt(5) - 1) / 2;
+  let lo = (Math.max(best - 1, 0) / GRID) * HALF_PI;
+  let hi = (Math.min(best + 1, GRID) / GRID) * HALF_PI;
+  const gr = (Math.sqrt(5) - 1) / 2;
   for (let i = 0; i < 60; i++) {
-    const a = hi - g * (hi - lo);
-    const b = lo + g * (hi - lo);
+    const a = hi - gr * (hi - lo);
+    const b = lo + gr * (hi - lo);
     if (f(a) <= f(b)) hi = b;
     else lo = a;
   }
   const beta = (lo + hi) / 2;
   const v = f(beta);
-  return v < bestV ? { bound: v, beta } : { bound: bestV, beta: (best / grid) * HALF_PI };
+  return v < bestV ? { bound: v, beta } : { bound: bestV, beta: (best / GRID) * HALF_PI };
 }
 
 /** Corollary 1 (a margin task): γ^n with γ = p(π/2 − θ₀) = p(margin); null where it does not apply. */

@@ -3,7 +3,14 @@
  * a frame): p(θ) of the three tasks, Theorem 3's bound and its corollaries against n and against κ,
  * and the 2-D samples of Fig. 1–2.
  */
-import { angleTail, corollary1Bound, corollary2Bound, theorem3Bound, type AngularTask } from './angularTasks';
+import {
+  angleTail,
+  corollary1Bound,
+  corollary2Bound,
+  theorem3Bound,
+  theorem3Bounds,
+  type AngularTask,
+} from './angularTasks';
 import { makeRng, sampleFull } from './angularSampling';
 import type { LinearParams } from '../params';
 import { taskOf } from './task';
@@ -47,7 +54,7 @@ export function boundsAgainstN(task: AngularTask, d: number, top: number) {
   const pre = ns.filter((n) => n < d);
   return {
     ns: pre,
-    theorem3: pre.map((n) => theorem3Bound(task, n, d).bound),
+    theorem3: theorem3Bounds(task, pre, d),
     corollary1: pre.map((n) => corollary1Bound(task, n, d) ?? NaN),
     corollary2: pre.map((n) => corollary2Bound(task, n, d) ?? NaN),
   };
