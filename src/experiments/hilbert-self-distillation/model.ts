@@ -46,7 +46,34 @@ export type HilbertModel =
   | { ok: true; data: Dataset; run: HilbertRun; curves: number[][] }
   | { ok: false; data: Dataset; infeasible: InfeasibleError | null; message: string };
 
+/**
+ * The last few models, by their params: the panel and its schematic draw the same model, and a drag
+ * back and forth meets the same values again. Models are not mutated by their readers.
+ */
+const recent = new Map<string, HilbertModel>();
+
 export function hilbertModel(p: ExactParams): HilbertModel {
+  const key = JSON.stringify([
+    p.epsilon,
+    p.data,
+    p.target,
+    p.points,
+    p.noise,
+    p.endpoints,
+    p.alpha,
+    p.maxRounds,
+    p.seed,
+  ]);
+  let m = recent.get(key);
+  if (!m) {
+    m = solveModel(p);
+    recent.set(key, m);
+    if (recent.size > 4) recent.delete(recent.keys().next().value!);
+  }
+  return m;
+}
+
+function solveModel(p: ExactParams): HilbertModel {
   const data = makeData(p);
   try {
     const run = selfDistill({

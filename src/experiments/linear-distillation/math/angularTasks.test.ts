@@ -10,6 +10,7 @@ import {
   type AngularTask,
 } from './angularTasks';
 import { makeRng } from './angularSampling';
+import { taskOf } from './task';
 
 const kappa = (k: number): AngularTask => ({ kind: 'kappa', kappa: k });
 
@@ -123,10 +124,11 @@ describe('the exact risk of a classifier at angle φ', () => {
 
 describe("Theorem 3 at many n (the figure's curve)", () => {
   it('equals the bound at each n, bit for bit, and 0 from n = d on', () => {
-    for (const t of [
-      { kind: 'kappa', kappa: 1 },
-      { kind: 'margin', margin: 0.2 },
-    ] as const) {
+    const tasks: AngularTask[] = [
+      taskOf({ task: 'kappa', kappa: 1, margin: 10 }),
+      taskOf({ task: 'margin', kappa: 1, margin: 10 }),
+    ];
+    for (const t of tasks) {
       const ns = [1, 2, 3, 5, 8, 13, 21, 34, 55, 99, 100, 120];
       expect(theorem3Bounds(t, ns, 100)).toEqual(ns.map((n) => theorem3Bound(t, n, 100).bound));
       expect(theorem3Bounds(t, [100, 120], 100)).toEqual([0, 0]);
