@@ -9,7 +9,9 @@ import type { MarkerShape } from './markers';
 import { Plot } from './Plot';
 import { layoutPlot, type PlotLayout } from './plotLayout';
 import { extendExtent, formatValue, padExtent, safeExtent } from './scales';
-import type { Dash } from './theme';
+import { approxTextWidth, font, type Dash } from './theme';
+import { placeLabels } from './labelPlacement';
+import { usePlot } from './plotContext';
 
 export interface PathLayer extends CanvasLayerSpec {
   id: string;
@@ -213,12 +215,35 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
           dash={e.dash}
         />
       ))}
-      {markers.map((m) => (
-        <TextMark key={m.id} id={m.id} at={m.at} text={m.label} color={m.color} glyph={m.shape} />
-      ))}
+      <MarkerTexts markers={markers} />
     </Plot>
   );
 });
+
+/** The markers with their labels placed clear of each other (β̂ and β* can be a few pixels apart). */
+function MarkerTexts({ markers }: { markers: MarkerOverlay[] }) {
+  const { layout } = usePlot();
+  const corners = placeLabels(
+    markers.map((m) => ({
+      x: layout.x(m.at[0]),
+      y: layout.y(m.at[1]),
+      w: approxTextWidth(m.label, font.legend + 1),
+      h: font.legend + 2,
+    })),
+    layout.frame.plotW,
+  );
+  return markers.map((m, i) => (
+    <TextMark
+      key={m.id}
+      id={m.id}
+      at={m.at}
+      text={m.label}
+      color={m.color}
+      glyph={m.shape}
+      corner={corners[i]}
+    />
+  ));
+}
 
 /** Layers as x/y column pairs; overlays as comment lines so the CSV fully describes the figure. */
 function trajectoryCsv(
