@@ -7,7 +7,8 @@ export function olsCommand(v: OlsInput) {
     betaHat: t.betaHat,
     stationaryCov: t.stationaryCov,
     meanSquareContraction: t.meanSquareContraction,
+    contractionGap: t.contractionGap,
     meanContraction: t.meanContraction,
-    stable: t.meanSquareContraction < 1,
+    stable: t.stable,
   };
 }

@@ -62,3 +62,40 @@ describe('stability and transients', () => {
     ).toThrow(/rank deficient/);
   });
 });
+
+describe('a tiny step (η = 1e-320): stable, with a finite covariance η·N⁻¹q', () => {
+  const problem = {
+    X: [
+      [1, 0],
+      [0, 1],
+      [1, 1],
+    ],
+    y: [1, 2, 2.5],
+  };
+  it('reports the chain stable with the gap η·min rate, where ρ itself rounds to 1', () => {
+    const t = sgdLeastSquaresTheory(problem, 1e-320, 1);
+    expect(t.meanSquareContraction).toBe(1);
+    expect(t.stable).toBe(true);
+    expect(t.contractionGap).toBeGreaterThan(0);
+    expect(t.stationaryCov).not.toBeNull();
+    t.stationaryCov!.flat().forEach((v) => expect(Number.isFinite(v)).toBe(true));
+    expect(t.stationaryCov![0][0]).toBeGreaterThan(0);
+  });
+  it('the covariance scales with η: the same C/η at 1e-300 as at 1e-12 (to 1e-9), and the plain solve at 1e-5 (to 1e-3, its O(η) term)', () => {
+    const per = (eta: number) =>
+      sgdLeastSquaresTheory(problem, eta, 1).stationaryCov!.map((r) => r.map((v) => v / eta));
+    const a = per(1e-300);
+    const b = per(1e-12);
+    const c = per(1e-5);
+    for (let i = 0; i < 2; i++) {
+      expect(Math.abs(a[i][i] / b[i][i] - 1)).toBeLessThan(1e-9);
+      expect(Math.abs(b[i][i] / c[i][i] - 1)).toBeLessThan(1e-3);
+    }
+  });
+  it('an unstable step is still refused: gap below 0, no covariance', () => {
+    const t = sgdLeastSquaresTheory(problem, 2, 1);
+    expect(t.stable).toBe(false);
+    expect(t.contractionGap).toBeLessThan(0);
+    expect(t.stationaryCov).toBeNull();
+  });
+});

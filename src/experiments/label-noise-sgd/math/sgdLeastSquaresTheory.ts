@@ -28,6 +28,13 @@ export interface SgdTheory {
   stationaryCov: number[][] | null;
   /** spectral radius of C ↦ E[(I−ηH_B) C (I−ηH_B)] on symmetric matrices; ≥ 1 means divergence */
   meanSquareContraction: number;
+  /**
+   * 1 − meanSquareContraction, computed without the cancellation: for a tiny η (1e-320, say) the
+   * contraction rounds to 1 in float64 while the gap, η·(smallest rate), is still positive
+   */
+  contractionGap: number;
+  /** mean-square stable: the gap is positive */
+  stable: boolean;
   /** spectral radius of the mean map I − ηH̄ (stability of the mean alone) */
   meanContraction: number;
   /** the paper's continuous-time picture: ησ²/(2B)·I (isotropic), for the nominal σ² */
@@ -78,10 +85,26 @@ const vi = (d: number, i: number, j: number) => i * d + j;
  * E[H_B ⊗ H_B] = (1/B²)[(p1−p2) Σ_i A_i⊗A_i + p2 S⊗S] with A_i = x_i x_iᵀ.
  */
 function secondMomentOperator(m: BatchMoments): Matrix {
-  const { d, eta, batch, p1, p2, X, S, Hbar } = m;
+  const { L, K2 } = operatorParts(m);
+  const D = m.d * m.d;
+  return Matrix.eye(D)
+    .sub(L.mul(m.eta))
+    .add(K2.mul(m.eta * m.eta));
+}
+
+/**
+ * M = I − ηL + η²K₂ with L: C ↦ H̄C + CH̄ and K₂: C ↦ E[H_B C H_B], as d²×d² matrices, so that
+ * I − M = η(L − ηK₂) can be formed without subtracting numbers that round to 1.
+ */
+function operatorParts(m: BatchMoments): { L: Matrix; K2: Matrix } {
+  const { d, batch, p1, p2, X, S, Hbar } = m;
   const D = d * d;
-  const M = Matrix.zeros(D, D);
-  const kron = (A: (i: number, j: number) => number, Bm: (i: number, j: number) => number, w: number) => {
+  const kron = (
+    M: Matrix,
+    A: (i: number, j: number) => number,
+    Bm: (i: number, j: number) => number,
+    w: number,
+  ) => {
     for (let i = 0; i < d; i++)
       for (let j = 0; j < d; j++)
         for (let k = 0; k < d; k++)
@@ -94,18 +117,22 @@ function secondMomentOperator(m: BatchMoments): Matrix {
   };
   const I = (i: number, j: number) => (i === j ? 1 : 0);
   const H = (i: number, j: number) => Hbar.get(i, j);
-  kron(I, I, 1);
-  kron(H, I, -eta);
-  kron(I, H, -eta);
-  const w = (eta * eta) / (batch * batch);
+  const L = Matrix.zeros(D, D);
+  kron(L, H, I, 1);
+  kron(L, I, H, 1);
+  const K2 = Matrix.zeros(D, D);
+  const w = 1 / (batch * batch);
   for (const x of X) {
     const A = (i: number, j: number) => x[i] * x[j];
-    kron(A, A, w * (p1 - p2));
+    kron(K2, A, A, w * (p1 - p2));
   }
   const Sf = (i: number, j: number) => S.get(i, j);
-  kron(Sf, Sf, w * p2);
-  return M;
+  kron(K2, Sf, Sf, w * p2);
+  return { L, K2 };
 }
+
+/** Below this η·‖L‖, 1 − ρ is read from the rates of L − ηK₂ (1 − ρ ≈ η·min Re μ), not from ρ. */
+const TINY_STEP = 1e-6;
 
 /** Restrict a d²×d² operator that preserves symmetric matrices to the d(d+1)/2 symmetric coordinates. */
 function restrictToSymmetric(M: Matrix, d: number): Matrix {
@@ -123,6 +150,10 @@ function restrictToSymmetric(M: Matrix, d: number): Matrix {
     });
   });
   return R;
+}
+
+function smallestRealPart(A: Matrix): number {
+  return Math.min(...new EigenvalueDecomposition(A).realEigenvalues);
 }
 
 function spectralRadius(A: Matrix): number {
@@ -165,11 +196,24 @@ export function sgdLeastSquaresTheory(problem: LeastSquaresProblem, eta: number,
   const M = secondMomentOperator(m);
   const meanSquareContraction = spectralRadius(restrictToSymmetric(M, d));
   const meanContraction = spectralRadius(Matrix.eye(d).sub(m.Hbar.clone().mul(eta)));
+  const { L, K2 } = operatorParts(m);
+  const tiny = eta * L.norm('frobenius') < TINY_STEP;
+  // M = I − ηN: for a tiny step its eigenvalues are 1 − ημ, and 1 − |1 − ημ| ≈ η·Re μ
+  const N = tiny ? L.clone().sub(K2.clone().mul(eta)) : null;
+  const contractionGap = N ? eta * smallestRealPart(restrictToSymmetric(N, d)) : 1 - meanSquareContraction;
+  const stable = contractionGap > 0;
   let stationaryCov: number[][] | null = null;
-  if (meanSquareContraction < 1) {
+  if (stable) {
     const Q = noiseMoment(m, residuals);
-    const rhs = Matrix.columnVector(Q.to1DArray().map((q) => eta * eta * q));
-    const v = solve(Matrix.eye(d * d).sub(M), rhs).getColumn(0);
+    // (I − M) v = η²q; with I − M = ηN: v = η·N⁻¹q, no η² that underflows
+    const v = N
+      ? solve(N, Matrix.columnVector(Q.to1DArray()))
+          .getColumn(0)
+          .map((u) => eta * u)
+      : solve(
+          Matrix.eye(d * d).sub(M),
+          Matrix.columnVector(Q.to1DArray().map((q) => eta * eta * q)),
+        ).getColumn(0);
     stationaryCov = Array.from({ length: d }, (_, i) =>
       Array.from({ length: d }, (_, j) => 0.5 * (v[vi(d, i, j)] + v[vi(d, j, i)])),
     );
@@ -180,6 +224,8 @@ export function sgdLeastSquaresTheory(problem: LeastSquaresProblem, eta: number,
     residuals,
     stationaryCov,
     meanSquareContraction,
+    contractionGap,
+    stable,
     meanContraction,
     continuousTimeCov: (sigma2: number) =>
       Array.from({ length: d }, (_, i) =>
