@@ -2,6 +2,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { backendNames, type BackendChoice } from '../engine/protocol';
 import { experiments } from '../experiments';
+import { ClaimLine } from './ClaimLine';
 import { Controls } from './Controls';
 import { PanelHost } from './PanelHost';
 import { StatusLine } from './StatusLine';
@@ -96,6 +97,7 @@ export function App() {
               </p>
               <h2>{def.title}</h2>
               {show('notes') && <p className="paper">{def.paper}</p>}
+              {show('notes') && <ClaimLine def={def} key={def.id} />}
               <PanelErrorBoundary what={def.title} onRetry={() => retryPanel(def)} key={def.id}>
                 <PanelHost def={def} />
               </PanelErrorBoundary>

@@ -43,6 +43,8 @@ export function collectExperiments(modules: Record<string, unknown>): AnyExperim
     if (!ok.success) throw new Error(`${def.id}: its defaults do not satisfy its schema`);
     const problems2 = tourProblems(def);
     if (problems2.length) throw new Error(`${def.id}: ${problems2.join('; ')}`);
+    const problems3 = claimProblems(def);
+    if (problems3.length) throw new Error(`${def.id}: ${problems3.join('; ')}`);
     out.push(def);
   }
   const ids = out.map((e) => e.id);
@@ -67,6 +69,19 @@ export function tourProblems(def: AnyExperiment): string[] {
     if (!step.title.trim() || !step.text.trim()) out.push(`${at}: needs a title and a text`);
     if (step.schematic && !def.Schematic) out.push(`${at}: shows a schematic, but the experiment has none`);
   });
+  return out;
+}
+
+/** What is wrong with an experiment's claim line: an unknown figure or preset, an empty text. */
+export function claimProblems(def: AnyExperiment): string[] {
+  const c = def.claim;
+  if (!c) return [];
+  const out: string[] = [];
+  if (!def.figures.some((f) => f.id === c.figure))
+    out.push(`claim: figure "${c.figure}" is not one of its figures`);
+  if (c.presetHint && !def.presets.some((p) => p.id === c.presetHint?.preset))
+    out.push(`claim: preset "${c.presetHint.preset}" does not exist`);
+  for (const k of ['tex', 'text', 'source'] as const) if (!c[k].trim()) out.push(`claim: needs a ${k}`);
   return out;
 }
 

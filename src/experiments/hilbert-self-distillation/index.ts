@@ -17,6 +17,7 @@ import {
 } from './params';
 import { initResults, reduce, type HilbertResults } from './results';
 import { tour } from './tour';
+import { claim } from './claim';
 
 const allKeys = Object.keys(defaultParams) as (keyof HilbertParams)[];
 const onOff = [
@@ -179,6 +180,7 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
     Schematic: HilbertSchematic,
     commands,
     tour,
+    claim,
     rate: (r) =>
       r.epochsPerSec > 0 ? `network training ${r.epochsPerSec.toFixed(2)} epochs/s (all seeds)` : '',
   },

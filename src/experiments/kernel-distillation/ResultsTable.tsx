@@ -1,6 +1,7 @@
 import { sci } from '../../ui/format';
 import type { KdParams } from './params';
 import { atBestVal, type Curves, type KdResults } from './results';
+import { helpsText, teacherComparison } from './claim';
 
 /** End-of-training losses, and the test MSE each network would have had if stopped by validation. */
 export function ResultsTable({ params, results }: { params: KdParams; results: KdResults }) {
@@ -41,26 +42,15 @@ export function ResultsTable({ params, results }: { params: KdParams; results: K
   );
 }
 
-/**
- * Does a teacher help here? The live student against no teacher, at the end of training and with
- * both stopped by validation — so that "the teacher helps" is not just "early stopping helps".
- */
+/** Does a teacher help here? Once the run is done: the comparison of claim.ts, in full. */
 export function TeacherVerdict({ results }: { results: KdResults }) {
-  const { setup, students } = results;
-  const ids = setup?.runs.map((r) => r.id) ?? [];
-  const none = students[ids.indexOf('noTeacher')];
-  const live = students[ids.indexOf('live')];
-  if (!setup || !results.done || !none?.test.length || !live?.test.length) return null;
-  const lam = setup.runs[ids.indexOf('live')].lam;
-  const [a, b] = [live.test.at(-1)!, none.test.at(-1)!];
-  const [av, bv] = [atBestVal(live)!.test, atBestVal(none)!.test];
-  const verdict = (x: number, y: number) =>
-    x < y ? `the teacher helps (${sci(x)} < ${sci(y)})` : `the teacher does not help (${sci(x)} ≥ ${sci(y)})`;
+  const c = teacherComparison(results);
+  if (!results.done || !c) return null;
   return (
     <p data-testid="kd-verdict">
-      <strong>Does a teacher help here?</strong> Test MSE of the student with λ = {sci(lam)} against no
-      teacher — at the end of training: {verdict(a, b)}; each stopped at its lowest validation MSE:{' '}
-      {verdict(av, bv)}.
+      <strong>Does a teacher help here?</strong> Test MSE of the student with λ = {sci(c.lam)} against no
+      teacher — at the end of training: {helpsText(c.end.student, c.end.none)}; each stopped at its lowest
+      validation MSE: {helpsText(c.validated.student, c.validated.none)}.
     </p>
   );
 }

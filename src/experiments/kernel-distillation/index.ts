@@ -8,6 +8,7 @@ import { kdJob } from './jobs';
 import { defaultParams, kdParamsSchema, presets, type KdParams } from './params';
 import { initResults, reduce, type KdResults } from './results';
 import { tour } from './tour';
+import { claim } from './claim';
 
 const KdPanel = retryableLazy(() => import('./Panel').then((m) => m.KdPanel));
 /** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
@@ -158,6 +159,7 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
   Schematic: KdSchematic,
   commands,
   tour,
+  claim,
   rate: (r) =>
     r.done
       ? `${r.studentStepsPerSecond.toFixed(0)} student steps/s (7 students), teacher ${r.teacher.stepsPerSecond.toFixed(0)} steps/s`

@@ -8,6 +8,7 @@ import { labelNoiseSgdJob } from './jobs';
 import { covChoices, defaultParams, gridChoices, olsParamsSchema, presets, type OlsParams } from './params';
 import { initResults, reduce, type OlsResults } from './results';
 import { tour } from './tour';
+import { claim } from './claim';
 
 const fmtRate = (v: number) => (v > 0 ? v.toExponential(2) : '—');
 const engineLabel = {
@@ -150,6 +151,7 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
   Panel: OlsPanel,
   commands,
   tour,
+  claim,
   rate: (r) =>
     r.frames === 0
       ? ''

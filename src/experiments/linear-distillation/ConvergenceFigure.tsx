@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type LineSeries, type PathLayer } from '../../charts';
 import { sci } from '../../ui/format';
+import { convergedBelow } from './claim';
 import { fig } from './figures';
 import { outsideComponentPredicted } from './math/linearGradientDescent';
 import type { LinearResults } from './results';
@@ -125,7 +126,7 @@ function convergenceWords(
 ): string {
   if (!last) return '';
   const shallow =
-    last.distance < 1e-3
+    last.distance < convergedBelow // the claim line's verdict reads the same threshold
       ? `After ${last.step} steps of size 1/L the linear student is ${sci(last.distance)} (relative) from ŵ.`
       : `After ${last.step} steps of size 1/L the linear student is still ${sci(last.distance)} (relative) from ŵ: XᵀX is ill-conditioned here (points of small norm), and gradient descent is slow along those directions.`;
   let deepWords = '';

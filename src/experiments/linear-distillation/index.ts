@@ -15,6 +15,7 @@ import {
 } from './params';
 import { initResults, rate, reduce, type LinearResults } from './results';
 import { tour } from './tour';
+import { claim } from './claim';
 
 /** The panel's code (d3, KaTeX) loads with the experiment, not with the app. */
 const LinearPanel = retryableLazy(() => import('./Panel').then((m) => m.LinearPanel));
@@ -124,6 +125,7 @@ const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf
   Schematic: LinearSchematic,
   commands,
   tour,
+  claim,
   rate,
 });
 

@@ -7,7 +7,8 @@ import { fig } from './figures';
 import type { CheckpointFrame } from './job';
 import { trainSplitSize, type NoiseKind, type PageParams } from './params';
 import type { NoisyResults } from './results';
-import { selectByValidation, summarise, type RunSummary } from './summary';
+import { summarise, type RunSummary } from './summary';
+import { kindSummary } from './claim';
 import { implicitStrength } from './math/logitNoise';
 import { NoisySchematic } from './Schematic';
 import { SchematicDisclosure } from '../../ui/FlowDiagram';
@@ -23,10 +24,6 @@ const fig2Ids = {
   gaussian: { gradNorm: fig('fig2-gradient-norm-gaussian'), accuracy: fig('fig2-accuracy-gaussian') },
   symmetric: { gradNorm: fig('fig2-gradient-norm-symmetric'), accuracy: fig('fig2-accuracy-symmetric') },
 } satisfies Record<NoiseKind, { gradNorm: string; accuracy: string }>;
-
-/** Run indices of one kind's curve: the noiseless baseline (run 0) and that kind's levels. */
-const curveOf = (rs: RunSummary[], kind: NoiseKind) =>
-  rs.map((r, i) => ({ r, i })).filter(({ r, i }) => i === 0 || (r.noise === kind && r.level > 0));
 
 const banded = (
   id: string,
@@ -61,9 +58,6 @@ const hline = (
   dash,
 });
 
-/** Is the mean strictly decreasing along the curve? */
-const decreasing = (ys: number[]) => ys.every((v, i) => i === 0 || v < ys[i - 1]);
-
 /** Mean over seeds of one metric at every checkpoint, per run (diverged seeds left out). */
 function overTraining(cs: CheckpointFrame[], pick: (c: CheckpointFrame) => (number | null)[][], run: number) {
   return cs.map((c) => {
@@ -83,10 +77,10 @@ function Fig2({
   p: PageParams;
   results: NoisyResults;
 }) {
-  const curve = curveOf(rs, kind);
+  // the same reading as the claim line's verdict (claim.ts)
+  const { curve, falls, picked } = kindSummary(rs, kind);
   const x = curve.map(({ r }) => r.level);
   const s = symbol[kind];
-  const picked = selectByValidation(curve.map(({ r }) => r));
   const t = results.teacher;
   const base = rs[0];
   const g = [
@@ -119,7 +113,6 @@ function Fig2({
     hline('base', 'noiseless student, test', x, base.testAcc, colors.selfDistillation, 'dashed'),
   ];
   if (t) acc.push(hline('teacher', 'teacher, test', x, t.testAcc, colors.teacher, 'dotted'));
-  const falls = decreasing(curve.map(({ r }) => r.gradNormSq));
   return (
     <div className="noisy-fig2" data-testid={`noisy-fig2-${kind}`}>
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>

@@ -8,6 +8,7 @@ import { noisyDistillJob } from './jobs';
 import { defaultParams, jobParams, pageSchema, presets, type PageParams } from './params';
 import { initResults, reduce, type NoisyResults } from './results';
 import { tour } from './tour';
+import { claim } from './claim';
 
 const NoisyPanel = retryableLazy(() => import('./Panel').then((m) => m.NoisyPanel));
 /** The paper's schematic (panel and tour card), drawn from the live params: loaded on use. */
@@ -105,6 +106,7 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
   Schematic: NoisySchematic,
   commands,
   tour,
+  claim,
   rate: (r) => (r.done ? `${r.done.studentsPerSec.toFixed(2)} students/s` : ''),
 });
 

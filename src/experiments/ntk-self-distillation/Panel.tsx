@@ -4,6 +4,7 @@ import { Equation } from '../../ui/Equation';
 import { percent, sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
+import { latestRuns } from './claim';
 import { fig } from './figures';
 import type { NtkParams } from './params';
 import type { RunMetrics } from './evaluator';
@@ -235,11 +236,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       dash: 'dashed',
     },
   ];
-  const last =
-    done ??
-    (metrics.length
-      ? { normal: metrics[metrics.length - 1].normal, selfDistill: metrics[metrics.length - 1].selfDistill }
-      : null);
+  const last = latestRuns(results); // what the claim line's verdict reads too
 
   // The figures, as data: each spec is one LineChart (half width unless `wide`; x the iteration unless
   // it says otherwise), laid out below in rows.

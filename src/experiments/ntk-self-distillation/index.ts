@@ -8,6 +8,7 @@ import { ntkExperimentJob } from './jobs';
 import { defaultParams, ntkParamsSchema, presets, type NtkParams } from './params';
 import { initResults, reduce, type NtkResults } from './results';
 import { tour } from './tour';
+import { claim } from './claim';
 
 const clusters = (p: NtkParams) => p.data === 'clusters';
 const fashion = (p: NtkParams) => p.data === 'fashion';
@@ -179,6 +180,7 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
   Schematic: NtkSchematic,
   commands,
   tour,
+  claim,
   rate: (r) =>
     r.done
       ? `${r.done.stepsPerSecond.toFixed(1)} GD steps/s`

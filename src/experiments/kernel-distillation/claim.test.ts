@@ -1,0 +1,122 @@
+import { describe, expect, it } from 'vitest';
+import { experiments } from '..';
+import { claimProblems } from '../registry';
+import type { KdFrame, RunId, RunInfo } from './frames';
+import { claim, helpsText, teacherComparison, teacherVerdict } from './claim';
+import { defaultParams, presets } from './params';
+import { initResults, reduce } from './results';
+
+const p = defaultParams; // 2000 student iterations
+const run = (id: RunId, lam: number): RunInfo => ({
+  id,
+  label: id,
+  lam,
+  eta: 1,
+  init: 'teacher',
+  phi: 'teacher',
+});
+const setup: KdFrame = {
+  kind: 'setup',
+  n: 40,
+  d: 60,
+  nTest: 200,
+  nVal: 40,
+  flipped: 8,
+  gramTop: 1,
+  runs: [run('noTeacher', 0), run('live', 1)],
+  units: [],
+};
+/** One students frame: test (and validation) MSE per checkpoint for [noTeacher, live]. */
+const students = (iter: number[], test: [number, number][], val = test): KdFrame => ({
+  kind: 'students',
+  net: 'raw',
+  iter,
+  train: test,
+  test,
+  val,
+  dist: iter.map(() => 0),
+  stepsPerSecond: 1,
+});
+const done: KdFrame = { kind: 'done', outputs: [], relErr: 0, measuredRate: 0, studentStepsPerSecond: 1 };
+const fold = (frames: KdFrame[]) => frames.reduce((r, f) => reduce(r, f), initResults());
+
+describe('kernel distillation: the claim’s verdict', () => {
+  it('is pending before the students have a point', () => {
+    expect(teacherVerdict(fold([setup]), p).state).toBe('pending');
+    expect(teacherComparison(fold([setup]))).toBeNull();
+  });
+
+  it('says provisional, with the iteration, while the students train', () => {
+    // early on the no-teacher network is ahead …
+    const v = teacherVerdict(
+      fold([
+        setup,
+        students(
+          [0, 100],
+          [
+            [1, 1],
+            [0.5, 0.6],
+          ],
+        ),
+      ]),
+      p,
+    );
+    expect(v.state).toBe('fails');
+    expect(v.provisional).toBe('iteration 100 of 2000');
+  });
+
+  it('is final after the done frame: end of training and stopped by validation, both said', () => {
+    const r = fold([
+      setup,
+      students(
+        [0, 100, 2000],
+        [
+          [1, 1],
+          [0.5, 0.6],
+          [0.9, 0.4],
+        ],
+        [
+          [1, 1],
+          [0.3, 0.2],
+          [0.9, 0.4],
+        ],
+      ),
+      done,
+    ]);
+    const v = teacherVerdict(r, p);
+    // … at the end the student with the teacher wins; stopped by validation the no-teacher one does
+    expect(v.state).toBe('holds');
+    expect(v.provisional).toBeUndefined();
+    expect(v.text).toBe(
+      `test MSE, student λ = 1.00 vs no teacher: ${helpsText(0.4, 0.9)}; each stopped by validation: ${helpsText(0.6, 0.5)}`,
+    );
+    expect(helpsText(0.4, 0.9)).toMatch(/^the teacher helps/);
+    expect(helpsText(0.6, 0.5)).toMatch(/^the teacher does not help/);
+  });
+
+  it('points to the label-noise preset, which exists and shows the effect', () => {
+    expect(claim.presetHint?.preset).toBe('noisy');
+    expect(presets.find((x) => x.id === 'noisy')?.params.labelNoise).toBeGreaterThan(0);
+  });
+});
+
+describe('every experiment’s claim line', () => {
+  it.each(experiments.map((e) => [e.id, e] as const))('%s: has a claim the registry accepts', (_, e) => {
+    expect(e.claim).toBeDefined();
+    expect(claimProblems(e)).toEqual([]);
+    // a pending or provisional verdict on a fresh run, never a final one
+    const v = e.claim!.verdict(e.initResults(e.defaults), e.defaults);
+    expect(v.state === 'pending' || v.provisional !== undefined, `${e.id}: ${JSON.stringify(v)}`).toBe(
+      e.id === 'hilbert-self-distillation' ? false : true, // exact: final before any run
+    );
+  });
+
+  it('refuses a claim naming an unknown figure or preset', () => {
+    const e = experiments.find((x) => x.id === 'kernel-distillation')!;
+    const bad = { ...e, claim: { ...e.claim!, figure: 'nope', presetHint: { preset: 'nah', text: 'x' } } };
+    expect(claimProblems(bad)).toEqual([
+      'claim: figure "nope" is not one of its figures',
+      'claim: preset "nah" does not exist',
+    ]);
+  });
+});
