@@ -105,7 +105,11 @@ export interface ClaimDef<P, R> {
   text: string;
   /** where in the paper, e.g. 'eq. (16), Fig. 2' */
   source: string;
-  verdict(results: R, params: P): Verdict;
+  /**
+   * A pure function of the results and params. It may return a promise where it needs code kept out of
+   * the page's first load (an exact solver): `async (r, p) => (await import('./verdict')).f(r, p)`.
+   */
+  verdict(results: R, params: P): Verdict | Promise<Verdict>;
   /** the defaults do not show the effect: this preset (its id) does; `text` says why, in a few words */
   presetHint?: { preset: string; text: string };
 }
@@ -116,6 +120,13 @@ export interface CommandEnv {
   readPublicFile(relPath: string): Promise<ArrayBuffer>;
   /** one progress line on stderr (long headless runs) */
   progress(message: string): void;
+  /** makes tfjs's fastest CPU backend here active (wasm when it starts, else cpu) and names it */
+  cpuBackend(): Promise<'wasm' | 'cpu'>;
+  /**
+   * seconds a long command may take (LAB_MAX_SECONDS, default 60): a run it estimates longer is
+   * refused with the estimate and a setting that fits
+   */
+  budgetSeconds: number;
 }
 
 /** A `lab <name> < input.json` command: input schema → one JSON object. */
