@@ -2,7 +2,6 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { backendNames, type BackendChoice } from '../engine/protocol';
 import { experiments } from '../experiments';
-import { ClaimLine } from './ClaimLine';
 import { Controls } from './Controls';
 import { PanelHost } from './PanelHost';
 import { StatusLine } from './StatusLine';
@@ -17,6 +16,8 @@ import { countRender } from '../ui/renderCount';
 
 // Its own chunk: the service-worker client (workbox-window) stays out of the main bundle.
 const UpdateNotice = lazy(() => import('./UpdateNotice').then((m) => ({ default: m.UpdateNotice })));
+// The claim line (and its typeset TeX) loads with the panel, not in the first load.
+const ClaimLine = lazy(() => import('./ClaimLine').then((m) => ({ default: m.ClaimLine })));
 
 export function App() {
   countRender('App');
@@ -97,7 +98,11 @@ export function App() {
               </p>
               <h2>{def.title}</h2>
               {show('notes') && <p className="paper">{def.paper}</p>}
-              {show('notes') && <ClaimLine def={def} key={def.id} />}
+              {show('notes') && (
+                <Suspense fallback={null}>
+                  <ClaimLine def={def} key={def.id} />
+                </Suspense>
+              )}
               <PanelErrorBoundary what={def.title} onRetry={() => retryPanel(def)} key={def.id}>
                 <PanelHost def={def} />
               </PanelErrorBoundary>

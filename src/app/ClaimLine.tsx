@@ -9,6 +9,11 @@ const Equation = lazy(() => import('../ui/Equation').then((m) => ({ default: m.E
 const icon: Record<Verdict['state'], string> = { holds: '✔', fails: '✘', pending: '…' };
 const word: Record<Verdict['state'], string> = { holds: 'holds', fails: 'does not hold', pending: 'pending' };
 
+const failed = (e: unknown): Verdict => ({
+  state: 'pending',
+  text: `cannot judge yet (${e instanceof Error ? e.message : String(e)})`,
+});
+
 /** How long a figure stays outlined after its name in the line is clicked. */
 const flashMs = 2500;
 
@@ -31,15 +36,29 @@ export function ClaimLine({ def, compact = false }: { def: AnyExperiment; compac
     const t = setTimeout(() => setFlash(false), flashMs);
     return () => clearTimeout(t);
   }, [flash]);
-  const verdict = useMemo((): Verdict | null => {
+  // A verdict is a pure function of the results; one that needs an exact solver may be async (its chunk
+  // loads on first use): the last answer stays on screen until the next one arrives.
+  const computed = useMemo((): Verdict | Promise<Verdict> | null => {
     if (!claim || live.id !== def.id) return null;
     try {
       return claim.verdict(live.results, live.params);
     } catch (e) {
-      return { state: 'pending', text: `cannot judge yet (${e instanceof Error ? e.message : String(e)})` };
+      return failed(e);
     }
-    // live.version: results are mutated in place
   }, [claim, def.id, live]);
+  const [resolved, setResolved] = useState<Verdict | null>(null);
+  useEffect(() => {
+    if (!(computed instanceof Promise)) return;
+    let current = true;
+    computed.then(
+      (v) => current && setResolved(v),
+      (e: unknown) => current && setResolved(failed(e)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [computed]);
+  const verdict = computed instanceof Promise ? resolved : computed;
   if (!claim) return null;
   const figure = def.figures.find((f) => f.id === claim.figure);
   const preset = claim.presetHint && def.presets.find((p) => p.id === claim.presetHint?.preset);

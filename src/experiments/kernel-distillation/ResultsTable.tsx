@@ -1,7 +1,7 @@
 import { sci } from '../../ui/format';
 import type { KdParams } from './params';
 import { atBestVal, type Curves, type KdResults } from './results';
-import { helpsText, teacherComparison } from './claim';
+import { helpsText, teacherComparison } from './verdict';
 
 /** End-of-training losses, and the test MSE each network would have had if stopped by validation. */
 export function ResultsTable({ params, results }: { params: KdParams; results: KdResults }) {

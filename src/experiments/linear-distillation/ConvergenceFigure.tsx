@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type LineSeries, type PathLayer } from '../../charts';
 import { sci } from '../../ui/format';
-import { convergedBelow } from './claim';
+import { convergedBelow } from './verdict';
 import { fig } from './figures';
 import { outsideComponentPredicted } from './math/linearGradientDescent';
 import type { LinearResults } from './results';

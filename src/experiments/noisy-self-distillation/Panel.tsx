@@ -8,7 +8,7 @@ import type { CheckpointFrame } from './job';
 import { trainSplitSize, type NoiseKind, type PageParams } from './params';
 import type { NoisyResults } from './results';
 import { summarise, type RunSummary } from './summary';
-import { kindSummary } from './claim';
+import { kindSummary } from './verdict';
 import { implicitStrength } from './math/logitNoise';
 import { NoisySchematic } from './Schematic';
 import { SchematicDisclosure } from '../../ui/FlowDiagram';

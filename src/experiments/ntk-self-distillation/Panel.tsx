@@ -4,7 +4,7 @@ import { Equation } from '../../ui/Equation';
 import { percent, sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
 import type { PanelProps } from '../types';
-import { latestRuns } from './claim';
+import { latestRuns } from './verdict';
 import { fig } from './figures';
 import type { NtkParams } from './params';
 import type { RunMetrics } from './evaluator';

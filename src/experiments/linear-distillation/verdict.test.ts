@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConvergenceMeta, LinearFrame, TrajectorySample } from './frames';
-import { convergedBelow, convergenceVerdict } from './claim';
+import { convergedBelow, convergenceVerdict } from './verdict';
 import { defaultParams } from './params';
 import { initResults, reduce } from './results';
 

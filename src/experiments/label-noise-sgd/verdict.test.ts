@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreeWithin, stationaryVerdict } from './claim';
+import { agreeWithin, stationaryVerdict } from './verdict';
 import { defaultParams, presets, type OlsParams } from './params';
 import { initResults } from './results';
 import { panelModels } from './theory';

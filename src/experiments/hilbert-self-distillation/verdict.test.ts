@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collapseVerdict } from './claim';
+import { collapseVerdict } from './verdict';
 import { defaultParams, presets } from './params';
 import { initResults } from './results';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunMetrics, SelfDistillMetrics } from './evaluator';
 import type { NtkExperimentFrame } from './frames';
-import { latestRuns, selfDistillVerdict } from './claim';
+import { latestRuns, selfDistillVerdict } from './verdict';
 import { defaultParams } from './params';
 import { initResults, reduce } from './results';
 

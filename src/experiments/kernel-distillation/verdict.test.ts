@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { experiments } from '..';
-import { claimProblems } from '../registry';
 import type { KdFrame, RunId, RunInfo } from './frames';
-import { claim, helpsText, teacherComparison, teacherVerdict } from './claim';
+import { claim } from './claim';
+import { helpsText, teacherComparison, teacherVerdict } from './verdict';
 import { defaultParams, presets } from './params';
 import { initResults, reduce } from './results';
 
@@ -97,26 +96,5 @@ describe('kernel distillation: the claim’s verdict', () => {
   it('points to the label-noise preset, which exists and shows the effect', () => {
     expect(claim.presetHint?.preset).toBe('noisy');
     expect(presets.find((x) => x.id === 'noisy')?.params.labelNoise).toBeGreaterThan(0);
-  });
-});
-
-describe('every experiment’s claim line', () => {
-  it.each(experiments.map((e) => [e.id, e] as const))('%s: has a claim the registry accepts', (_, e) => {
-    expect(e.claim).toBeDefined();
-    expect(claimProblems(e)).toEqual([]);
-    // a pending or provisional verdict on a fresh run, never a final one
-    const v = e.claim!.verdict(e.initResults(e.defaults), e.defaults);
-    expect(v.state === 'pending' || v.provisional !== undefined, `${e.id}: ${JSON.stringify(v)}`).toBe(
-      e.id === 'hilbert-self-distillation' ? false : true, // exact: final before any run
-    );
-  });
-
-  it('refuses a claim naming an unknown figure or preset', () => {
-    const e = experiments.find((x) => x.id === 'kernel-distillation')!;
-    const bad = { ...e, claim: { ...e.claim!, figure: 'nope', presetHint: { preset: 'nah', text: 'x' } } };
-    expect(claimProblems(bad)).toEqual([
-      'claim: figure "nope" is not one of its figures',
-      'claim: preset "nah" does not exist',
-    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CheckpointFrame, NoisyFrame } from './job';
-import { claim, gradNormVerdict, kindSummary, latestSummary } from './claim';
+import { claim } from './claim';
+import { gradNormVerdict, kindSummary, latestSummary } from './verdict';
 import { defaultParams, runsOf } from './params';
 import { initResults, reduce } from './results';
 

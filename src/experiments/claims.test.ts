@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { experiments } from '.';
+import { claimProblems, collectExperiments } from './registry';
+
+/** Every experiment opens with its claim ("look here first"), which the registry checks at start-up. */
+describe('every experiment’s claim line', () => {
+  it.each(experiments.map((e) => [e.id, e] as const))(
+    '%s: has a claim the registry accepts',
+    async (_, e) => {
+      expect(e.claim).toBeDefined();
+      expect(claimProblems(e)).toEqual([]);
+      // a pending or provisional verdict on a fresh run, never a final one
+      const v = await e.claim!.verdict(e.initResults(e.defaults), e.defaults);
+      expect(v.state === 'pending' || v.provisional !== undefined, `${e.id}: ${JSON.stringify(v)}`).toBe(
+        e.id === 'hilbert-self-distillation' ? false : true, // exact: final before any run
+      );
+    },
+  );
+
+  it('refuses a claim naming an unknown figure or preset', () => {
+    const e = experiments.find((x) => x.id === 'kernel-distillation')!;
+    const bad = { ...e, claim: { ...e.claim!, figure: 'nope', presetHint: { preset: 'nah', text: 'x' } } };
+    expect(claimProblems(bad)).toEqual([
+      'claim: figure "nope" is not one of its figures',
+      'claim: preset "nah" does not exist',
+    ]);
+    // … at start-up, like a tour
+    expect(() => collectExperiments({ './kernel-distillation/index.ts': { default: bad } })).toThrow(
+      'kernel-distillation: claim: figure "nope" is not one of its figures; claim: preset "nah" does not exist',
+    );
+  });
+});
