@@ -34,6 +34,8 @@ export function Slider({ control, value, error, onChange, disabled = false }: Pr
   const text = draft ?? String(value);
   const id = `ctl-${control.key}`;
   const commitText = () => {
+    // Nothing typed since the last commit (a blur after Enter, a Tab through): not a change, no restart.
+    if (draft === null) return;
     const v = text.trim() === '' ? NaN : Number(text);
     if (!Number.isFinite(v)) {
       setLocal(`"${text}" is not a number`);

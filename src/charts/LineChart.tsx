@@ -157,6 +157,8 @@ function useOverlays(figureId: string | undefined, series: LineSeries[]) {
 
 /** A pin's curves are dimmed under the live ones; an import is a line of its own. */
 const PIN_OPACITY = 0.38;
+/** Imports' hues, in order of preference: strong Okabe–Ito hues first, skipping those the chart uses. */
+const IMPORT_HUES = ['#D55E00', '#009E73', '#CC79A7', '#E69F00', '#7A5195', '#444444'];
 
 /** The series as columns `<id>_x`, `<id>_y` (and `<id>_lo`, `<id>_hi` for bands). */
 export function lineChartCsv(
@@ -234,11 +236,18 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         band: s.band !== undefined,
       }))
       .filter((e) => e.label);
+    // An import takes a hue none of the live series uses (its own colour is only a fallback).
+    const used = new Set(series.map(seriesColor));
+    const free = IMPORT_HUES.filter((c) => !used.has(c));
+    const groupColor = new Map<string, string>();
+    let k = 0;
+    for (const g of overlay.groups)
+      groupColor.set(g.id, g.kind === 'import' && free.length ? free[k++ % free.length] : g.color);
     for (const g of overlay.groups)
       entries.push({
         id: `overlay-${g.id}`,
         label: g.label,
-        color: g.color,
+        color: groupColor.get(g.id) ?? g.color,
         kind: 'line',
         dash: g.dash,
         alpha: g.kind === 'pin' ? Math.min(1, PIN_OPACITY * 1.8) : 1,
@@ -252,14 +261,14 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
       ],
       points: [],
     };
-    return { pixels, bands, extra, plot: { layout, legend: entries, legendAvoid: avoid } };
+    return { pixels, bands, extra, groupColor, plot: { layout, legend: entries, legendAvoid: avoid } };
   }, [series, overlay, width, height, xLabel, yLabel, xKind, yKind, xd0, xd1, yd0, yd1, xIntegerTicks]);
 
   const csv = useCallback(
     (params: Record<string, unknown>) => lineChartCsv(series, params, marker),
     [series, marker],
   );
-  const { pixels, bands, extra, plot } = geom;
+  const { pixels, bands, extra, groupColor, plot } = geom;
   const { layout } = plot;
   const importTarget = useMemo(
     () => (onImport ? { xLabel, yLabel, onImport } : undefined),
@@ -274,7 +283,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
           x={c.x}
           y={c.y}
           pixels={extra[i]}
-          color={c.color}
+          color={kind === 'import' ? (groupColor.get(c.group) ?? c.color) : c.color}
           width={kind === 'pin' ? 1.6 : 2}
           dash={overlay.groups.find((g) => g.id === c.group)?.dash}
           opacity={kind === 'pin' ? PIN_OPACITY : undefined}

@@ -32,6 +32,7 @@ export function PinBar() {
   const full = view.pins.length >= MAX_PINS;
   return (
     <div className="pin-bar" data-testid="pin-bar" aria-label="pinned runs" role="group">
+      <span className="muted">compare runs:</span>
       <button
         type="button"
         className="pin-button"
@@ -39,7 +40,7 @@ export function PinBar() {
         aria-describedby="pin-bar-message"
         title={full ? `at most ${MAX_PINS} pins per experiment` : 'keep this run’s curves on the figures'}
       >
-        📌 pin this run
+        pin this run
       </button>
       {view.pins.length > 0 && (
         <ul className="pins" aria-label="pins">
