@@ -202,3 +202,42 @@ describe('regressions found by the CLI fuzz', () => {
     expect(r.stderr).not.toMatch(/TypeError|Cannot read/);
   });
 });
+
+describe('long commands on the CLI: wasm, progress, the time budget', () => {
+  const small = JSON.stringify({
+    n: 64,
+    d: 8,
+    clusters: 2,
+    width: 128,
+    iterations: 600,
+    nTest: 64,
+    spectrumM: 2,
+    topK: 1,
+  });
+  it('self-distill runs on wasm with progress lines, and refuses a run over the budget with a setting that fits', async () => {
+    const lines: string[] = [];
+    const r = await runLab(['self-distill'], small, {
+      ...opts,
+      onProgress: (l) => lines.push(l),
+      budgetSeconds: 0.2,
+    });
+    expect(r.code).toBe(1);
+    const msg = r.stderr.trim();
+    const est =
+      /refused: about (\d+) s on wasm here, over the 0\.2 s budget; \{"iterations": (\d+)\} fits it/.exec(
+        msg,
+      );
+    expect(est, msg).not.toBeNull();
+    expect(Number(est![2])).toBeLessThan(600);
+    expect(lines.some((l) => /^estimated \d+ s in all on wasm \(600 iterations/.test(l))).toBe(true);
+  }, 60_000);
+  it('the iterations it names fit the budget: that run finishes and says its backend', async () => {
+    const r = await runLab(['self-distill'], JSON.stringify({ ...JSON.parse(small), iterations: 40 }), {
+      ...opts,
+      onProgress: () => undefined,
+      budgetSeconds: 60,
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).backend).toBe('wasm');
+  }, 60_000);
+});

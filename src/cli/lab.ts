@@ -24,6 +24,12 @@ function silenceLibraryLogs() {
   console.log = console.info = console.warn = console.debug = toStderr;
 }
 
+/** LAB_MAX_SECONDS: how long a long command may run before it refuses with its estimate (default 60). */
+function budgetSeconds(): number {
+  const v = Number(process.env.LAB_MAX_SECONDS ?? 60);
+  return Number.isFinite(v) && v > 0 ? v : 60;
+}
+
 async function main() {
   silenceLibraryLogs();
   // A reader that closes early (`lab … | head`) is not an error of ours.
@@ -36,6 +42,7 @@ async function main() {
     experimentsDir: path.join(root, 'src/experiments'),
     publicDir: path.join(root, 'public'),
     onProgress: (line) => process.stderr.write(`lab: ${line}\n`),
+    budgetSeconds: budgetSeconds(),
   });
   process.stdout.write(r.stdout);
   process.stderr.write(r.stderr);

@@ -4,6 +4,7 @@ import { ZodError, type ZodType } from 'zod';
 import { collectCommands } from '../experiments/registry';
 import type { CommandDef, CommandEnv } from '../experiments/types';
 import { describeZodError } from '../schema/describeError';
+import { cpuBackend } from './cpuBackend';
 import { experimentsIn } from './discover';
 import { schemaKeys } from '../schema/schemaKeys';
 
@@ -20,6 +21,8 @@ export interface LabOptions {
   publicDir: string;
   /** progress lines of long runs (default: collected into stderr) */
   onProgress?: (line: string) => void;
+  /** seconds a long command may take before it refuses (default 60) */
+  budgetSeconds?: number;
 }
 
 /** Help text: every command with its input keys, generated from the same schemas that validate input. */
@@ -135,6 +138,8 @@ export async function runLab(args: string[], input: string, opts: LabOptions): P
       return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
     },
     progress: (line) => (opts.onProgress ? opts.onProgress(oneLine(line)) : progress.push(oneLine(line))),
+    cpuBackend,
+    budgetSeconds: opts.budgetSeconds ?? 60,
   };
   try {
     const run = await cmd.load();

@@ -10,27 +10,9 @@ import { createJobContext } from '../../engine/job';
 /** JSON has no NaN: a level whose every seed diverged reports null (and `diverged` = seeds). */
 const num = (v: number) => (Number.isFinite(v) ? v : null);
 
-/**
- * The wasm backend (XNNPACK kernels) when it initialises, else tfjs's plain-JS cpu backend: both run on
- * the CPU, wasm ~3× faster on these batched matMuls, which is what keeps the default sweep under 3 minutes
- * on 2 cores.
- */
-async function cpuBackend(): Promise<string> {
-  try {
-    await import('@tensorflow/tfjs-backend-wasm');
-    if (tf.getBackend() !== 'wasm' && (await tf.setBackend('wasm'))) return 'wasm';
-    if (tf.getBackend() === 'wasm') return 'wasm';
-  } catch {
-    // fall through to cpu
-  }
-  if (tf.getBackend() !== 'cpu') await tf.setBackend('cpu');
-  await tf.ready();
-  return 'cpu';
-}
-
 /** `lab noisy-distill`: one sweep headless; the final checkpoint, summarised per level over seeds. */
 export async function noisyDistillCommand(input: CommandInput, env: CommandEnv) {
-  const backend = await cpuBackend();
+  const backend = await env.cpuBackend();
   const data = await loadFashionSubset((p) => env.readPublicFile(p), 'data/');
   const { noise, levels, ...training } = input;
   const runs = levels.map((level) => ({ noise, level }));

@@ -25,7 +25,8 @@ export const commands = [
   }),
   defineCommand({
     name: 'self-distill',
-    summary: 'train normal GD and Algorithm 1 (tfjs cpu); keys left out take the page defaults',
+    summary:
+      'train normal GD and Algorithm 1 (tfjs wasm); keys left out take the page defaults; over LAB_MAX_SECONDS (60) refused with a setting that fits',
     // Missing keys take the defaults; anything else must be an object of known parameters.
     schema: z.preprocess((v) => (isObject(v) ? { ...defaultNtkTrainParams, ...v } : v), ntkTrainSchema),
     example: { n: 16, d: 4, clusters: 2, width: 16, iterations: 3, nTest: 16, spectrumM: 2, topK: 1 },
