@@ -126,13 +126,13 @@ function useOverlays(figureId: string | undefined, series: LineSeries[]) {
   const source = useContext(OverlayContext);
   const rootRef = useRef<HTMLDivElement>(null);
   const seriesRef = useRef(series);
-  const figure = useSyncExternalStore(source?.subscribe ?? noSubscribe, () =>
-    source && figureId ? source.overlays(figureId) : EMPTY_OVERLAYS,
-  );
+  const read = () => (source && figureId ? source.overlays(figureId) : EMPTY_OVERLAYS);
+  // the same reader on the server (the stills and the contract test render charts to markup)
+  const figure = useSyncExternalStore(source?.subscribe ?? noSubscribe, read, read);
   // The chart's place among its figure's charts decides which overlays it draws; only DOM order knows it.
   const [index, setIndex] = useState(0);
   useLayoutEffect(() => {
-    if (figure.length > 1) setIndex(chartIndexInFigure(rootRef.current));
+    if (figure.length > 0) setIndex(chartIndexInFigure(rootRef.current));
   }, [figure]);
   useEffect(() => {
     seriesRef.current = series;
