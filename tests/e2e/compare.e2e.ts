@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +19,21 @@ afterAll(async () => {
 });
 
 const FIXTURES = 'tests/fixtures/import';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations inside `selector`, one line each. */
+async function axeViolations(page: Page, selector: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  const found = await page.evaluate(async (sel) => {
+    const axe = (window as unknown as { axe: { run: (c: unknown) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    const r = await axe.run(sel);
+    return r.violations as { id: string; impact: string; nodes: { target: string[] }[] }[];
+  }, selector);
+  return found
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × e.g. ${v.nodes[0]?.target.join(' ')}`);
+}
 const FIG = '[data-figure-id=chains-spread]';
 /** A cheap run: one panel, 500 chains, 2000 iterations (seconds on any backend). */
 const light = 'grid=single&chains=500&iterations=2000';
@@ -102,6 +119,9 @@ describe('Compare and keep: pins and imported runs on the figures', () => {
     await expect.poll(() => page.textContent('[data-testid=import-preview]')).toMatch(/^56 rows: x 1 … 2000/);
     await page.click('text=Add to the figure');
     expect(await legend(page)).toContain('tensorboard-scalars.csv');
+    // The pin bar, the legend's ✕ and the figure pass axe.
+    expect(await axeViolations(page, '[data-testid=pin-bar]')).toEqual([]);
+    expect(await axeViolations(page, FIG)).toEqual([]);
     await page.mouse.move(0, 0);
     await page.locator(FIG).scrollIntoViewIfNeeded();
     await page.screenshot({ path: 'screenshots/compare-pins-import.png' });
@@ -152,6 +172,7 @@ describe('Compare and keep: pins and imported runs on the figures', () => {
       .poll(() => page.textContent('[data-testid=import-error]'))
       .toBe("line 7: 'abc' is not a number in column Value");
     expect(await page.isDisabled('text=Add to the figure')).toBe(true);
+    expect(await axeViolations(page, '[data-testid=import-dialog]')).toEqual([]);
     await page.click('[data-testid=import-dialog] >> text=Cancel');
     const huge = Buffer.alloc(6 * 1024 * 1024, '1,2\n');
     await chooseFile(page, { name: 'huge.csv', mimeType: 'text/csv', buffer: huge });
