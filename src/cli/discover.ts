@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { collectExperiments } from '../experiments/registry';
+import { collectCommands, collectExperiments } from '../experiments/registry';
 import type { AnyExperiment } from '../experiments/types';
 
 /**
@@ -16,4 +16,15 @@ export async function experimentsIn(dir: string): Promise<AnyExperiment[]> {
       modules[`./${entry.name}/index.ts`] = await import(pathToFileURL(index).href);
   }
   return collectExperiments(modules);
+}
+
+/** The `lab` commands of the experiment folders: each folder's `commands.ts`, when it has one. */
+export async function commandsIn(dir: string) {
+  const modules: Record<string, unknown> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name, 'commands.ts');
+    if (entry.isDirectory() && existsSync(file))
+      modules[`./${entry.name}/commands.ts`] = await import(pathToFileURL(file).href);
+  }
+  return collectCommands(modules);
 }

@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ZodError, type ZodType } from 'zod';
-import { collectCommands } from '../experiments/registry';
 import type { CommandDef, CommandEnv } from '../experiments/types';
 import { describeZodError } from '../schema/describeError';
 import { cpuBackend } from './cpuBackend';
-import { experimentsIn } from './discover';
+import { commandsIn } from './discover';
 import { schemaKeys } from '../schema/schemaKeys';
 
 export interface LabResult {
@@ -103,7 +102,7 @@ export async function runLab(args: string[], input: string, opts: LabOptions): P
   });
   let commands: Map<string, CommandDef>;
   try {
-    commands = collectCommands(await experimentsIn(opts.experimentsDir));
+    commands = await commandsIn(opts.experimentsDir);
   } catch (e) {
     return err(`cannot load the experiments: ${e instanceof Error ? e.message : String(e)}`, 2);
   }

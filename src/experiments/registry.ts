@@ -106,13 +106,21 @@ export function collectJobs(modules: Record<string, unknown>): JobRegistry {
   return registry;
 }
 
-/** Every `lab` command of the experiments, by name. */
-export function collectCommands(experiments: readonly AnyExperiment[]) {
+/**
+ * `{ './<folder>/commands.ts': { commands: [...] } }` → command name → command: the CLI's registry,
+ * found like the jobs (the page's definitions do not carry the commands, so their schemas stay out of
+ * the page's first load).
+ */
+export function collectCommands(modules: Record<string, unknown>) {
   const table = new Map<string, AnyCommand>();
-  for (const e of experiments)
-    for (const c of e.commands ?? []) {
+  for (const [path, mod] of Object.entries(modules)) {
+    const commands = (mod as { commands?: readonly AnyCommand[] }).commands;
+    if (!Array.isArray(commands))
+      throw new Error(`${path}: commands.ts must export \`commands\`, an array of defineCommand(...)`);
+    for (const c of commands) {
       if (table.has(c.name)) throw new Error(`duplicate lab command "${c.name}"`);
       table.set(c.name, c);
     }
+  }
   return table;
 }

@@ -195,8 +195,6 @@ export interface ExperimentDef<P extends ParamsRecord = ParamsRecord, R = unknow
   Panel: ComponentType<PanelProps<P, R>>;
   /** a short throughput text for the status line */
   rate(results: R): string;
-  /** `lab` commands of this experiment */
-  commands?: readonly AnyCommand[];
   /** the guided tour (`tour=N` in the link opens step N) */
   tour?: readonly TourStep<P, R>[];
   /** the paper's claim and its live verdict, shown above the panel */

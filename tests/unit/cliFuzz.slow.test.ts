@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { experimentsIn } from '../../src/cli/discover';
+import { commandsIn } from '../../src/cli/discover';
 import { runLab } from '../../src/cli/runLab';
-import { collectCommands } from '../../src/experiments/registry';
 import { fuzzInputs } from '../reliability/cliFuzz';
 
 /**
@@ -13,7 +12,7 @@ const perCommand = 200;
 const limitMs = 20_000;
 const seed = Number(process.env.LAB_FUZZ_SEED ?? 1);
 const opts = { experimentsDir: 'src/experiments', publicDir: 'public', onProgress: () => undefined };
-const commands = [...collectCommands(await experimentsIn('src/experiments')).values()];
+const commands = [...(await commandsIn('src/experiments')).values()];
 
 describe(`lab fuzz (seed ${seed}, ${perCommand} inputs per command)`, () => {
   it.each(commands.map((c) => [c.name, c]))('%s', async (_name, cmd) => {

@@ -2,7 +2,6 @@ import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
-import { commands } from './commands';
 import { figures } from './figures';
 import { hilbertNnJob } from './jobs';
 import {
@@ -178,7 +177,6 @@ const hilbertSelfDistillation = defineExperiment<HilbertParams, HilbertResults, 
     reduce: (r, f) => reduce(r, f),
     Panel: HilbertPanel,
     Schematic: HilbertSchematic,
-    commands,
     tour,
     claim,
     rate: (r) =>

@@ -2,7 +2,6 @@ import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
-import { commands } from './commands';
 import { figures } from './figures';
 import { kdJob } from './jobs';
 import { defaultParams, kdParamsSchema, presets, type KdParams } from './params';
@@ -157,7 +156,6 @@ const kernelDistillation = defineExperiment<KdParams, KdResults, FrameOf<typeof 
   reduce: (r, f) => reduce(r, f),
   Panel: KdPanel,
   Schematic: KdSchematic,
-  commands,
   tour,
   claim,
   rate: (r) =>

@@ -2,7 +2,6 @@ import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
-import { commands } from './commands';
 import { figures } from './figures';
 import { labelNoiseSgdJob } from './jobs';
 import { covChoices, defaultParams, gridChoices, olsParamsSchema, presets, type OlsParams } from './params';
@@ -149,7 +148,6 @@ const labelNoiseSgd = defineExperiment<OlsParams, OlsResults, FrameOf<typeof lab
   initResults,
   reduce: (r, f) => reduce(r, f),
   Panel: OlsPanel,
-  commands,
   tour,
   claim,
   rate: (r) =>

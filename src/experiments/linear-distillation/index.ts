@@ -2,7 +2,6 @@ import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
-import { commands } from './commands';
 import { figures } from './figures';
 import { linearJob } from './jobs';
 import {
@@ -123,7 +122,6 @@ const linearDistillation = defineExperiment<LinearParams, LinearResults, FrameOf
   reduce: (r, f) => reduce(r, f),
   Panel: LinearPanel,
   Schematic: LinearSchematic,
-  commands,
   tour,
   claim,
   rate,

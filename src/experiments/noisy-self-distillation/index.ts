@@ -2,7 +2,6 @@ import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
-import { commands } from './commands';
 import { figures } from './figures';
 import { noisyDistillJob } from './jobs';
 import { defaultParams, jobParams, pageSchema, presets, type PageParams } from './params';
@@ -104,7 +103,6 @@ const noisySelfDistillation = defineExperiment<PageParams, NoisyResults, FrameOf
   reduce: (r, f) => reduce(r, f),
   Panel: NoisyPanel,
   Schematic: NoisySchematic,
-  commands,
   tour,
   claim,
   rate: (r) => (r.done ? `${r.done.studentsPerSec.toFixed(2)} students/s` : ''),

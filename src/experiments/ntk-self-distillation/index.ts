@@ -2,7 +2,6 @@ import { retryableLazy } from '../../ui/retryableLazy';
 import { request, type FrameOf } from '../../engine/job';
 import { numberControl } from '../controls';
 import { defineExperiment } from '../types';
-import { commands } from './commands';
 import { figures } from './figures';
 import { ntkExperimentJob } from './jobs';
 import { defaultParams, ntkParamsSchema, presets, type NtkParams } from './params';
@@ -178,7 +177,6 @@ const ntkSelfDistillation = defineExperiment<NtkParams, NtkResults, FrameOf<type
   reduce: (r, f) => reduce(r, f),
   Panel: NtkPanel,
   Schematic: NtkSchematic,
-  commands,
   tour,
   claim,
   rate: (r) =>

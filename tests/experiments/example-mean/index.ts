@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { request, type FrameOf } from '../../../src/engine/job';
 import { numberControl } from '../../../src/experiments/controls';
 import { defineExperiment } from '../../../src/experiments/types';
-import { commands } from './commands';
 import { meanJob } from './jobs';
 import { params, type Params } from './params';
 
@@ -52,5 +51,4 @@ export default defineExperiment<Params, Results, FrameOf<typeof meanJob>>({
   reduce: (r, f) => ({ n: [...r.n, ...f.n], error: [...r.error, ...f.error] }),
   Panel: lazy(async () => ({ default: (await import('./Panel')).MeanPanel })),
   rate: (r) => `${r.n.length} samples`,
-  commands,
 });
