@@ -1,3 +1,5 @@
+// first: before any schema parses (see the module)
+import './schema/zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -1,3 +1,5 @@
+// first: before any schema parses (see the module)
+import './schema/zodConfig';
 import { startWorker } from './engine/workerEntry';
 import { collectJobs } from './experiments/registry';
 

@@ -291,9 +291,21 @@ describe('the hosted page', () => {
     await ctx.close();
   });
 
-  it('after one visit the page opens and every experiment runs with the network off', async () => {
+  it('after one visit the page opens and every experiment runs with the network off, under the CSP', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'allow' });
+    // The service worker registers, precaches and answers under the page's CSP: no violation, from the first script on
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { __csp: string[] };
+      w.__csp = [];
+      document.addEventListener('securitypolicyviolation', (ev) =>
+        w.__csp.push(`${ev.violatedDirective} ${ev.blockedURI}`),
+      );
+    });
     const page = await ctx.newPage();
+    const refused: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/.test(m.text())) refused.push(m.text());
+    });
     await page.goto(base);
     await page.waitForSelector('[data-testid=landing]');
     // the service worker has installed (precached the whole build) and is active
@@ -310,9 +322,11 @@ describe('the hosted page', () => {
       await panelShown(page, e.id);
       await runGoing(page);
       expect(await page.getAttribute('[data-testid=run-state]', 'data-state')).not.toBe('error');
+      expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), e.id).toEqual([]);
       await page.keyboard.press('h');
       await page.waitForSelector('[data-testid=landing]');
     }
+    expect(refused).toEqual([]);
     await ctx.close();
   });
 });
