@@ -60,7 +60,7 @@ export function probePlan(
     else if (name === 'webgl' && (renderer === null || software.test(renderer)))
       skipped.push({
         name,
-        note: renderer ? `software renderer (${software.exec(renderer)?.[0] ?? renderer})` : 'no WebGL 2',
+        note: renderer ? `software renderer, ${software.exec(renderer)?.[0] ?? renderer}` : 'no WebGL 2',
       });
     else if (name === 'cpu' && registered.includes('wasm')) skipped.push({ name, note: 'wasm is faster' });
     else probe.push(name);
