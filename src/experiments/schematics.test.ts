@@ -131,6 +131,12 @@ describe('Mobahi et al. Fig. 1: the rounds follow the round scrubber', () => {
     );
     expect(infeasible).toContain('no solution');
   });
+
+  it("ε so large that y₀ is already within it: f = 0 from round 0, no round box (the slider's end)", () => {
+    const at = html(createElement(HilbertSchematic, { params: { ...hilbert, epsilon: 1 }, results: null! }));
+    expect(aria(at)).toMatch(/already within ε = 1, so the solution is f = 0 from round 0/);
+    expect(at).not.toContain('hilbert-schematic-current');
+  });
 });
 
 describe('the tours show the schematics', () => {

@@ -191,12 +191,14 @@ export function HilbertSchematicView({ model, round, epsilon, alpha }: ViewProps
     }
     const top = run.B[shown];
     ariaLabel =
-      `Schematic of rounds of self-distillation: the ${K} labels y₀ are fitted within ε = ${eps} (round 0), and each round's predictions become the next round's labels. ` +
-      `Round ${shown} of ${rounds} is shown: the diagonal of B_${shown} runs from ${liveNumber(top[0])} in the top eigen-direction down to ${liveNumber(top[top.length - 1])} in the smallest, ` +
-      `and ‖y_t‖²/K is ${liveNumber(run.meanSquaredNorm[shown])}. ` +
-      (run.collapsed
-        ? `At round ${last} ‖y_t‖²/K = ${liveNumber(run.meanSquaredNorm[last])} ≤ ε and the solution collapses to f = 0.`
-        : `No collapse within ${rounds} rounds${alpha > 0 ? ` (label mixing α = ${liveNumber(alpha)})` : ''}.`);
+      rounds === 0 || !top
+        ? `Schematic of rounds of self-distillation: ‖y₀‖²/K = ${liveNumber(run.meanSquaredNorm[0])} is already within ε = ${eps}, so the solution is f = 0 from round 0 (no round to show).`
+        : `Schematic of rounds of self-distillation: the ${K} labels y₀ are fitted within ε = ${eps} (round 0), and each round's predictions become the next round's labels. ` +
+          `Round ${shown} of ${rounds} is shown: the diagonal of B_${shown} runs from ${liveNumber(top[0])} in the top eigen-direction down to ${liveNumber(top[top.length - 1])} in the smallest, ` +
+          `and ‖y_t‖²/K is ${liveNumber(run.meanSquaredNorm[shown])}. ` +
+          (run.collapsed
+            ? `At round ${last} ‖y_t‖²/K = ${liveNumber(run.meanSquaredNorm[last])} ≤ ε and the solution collapses to f = 0.`
+            : `No collapse within ${rounds} rounds${alpha > 0 ? ` (label mixing α = ${liveNumber(alpha)})` : ''}.`);
   }
   const width = Math.max(4 + 96 + GAP + SLOTS * (BOX_W + GAP) + 116 + 4, 0);
   return (
