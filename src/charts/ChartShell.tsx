@@ -4,7 +4,7 @@ import { ExportMenu } from './ExportMenu';
 import { slugify, type FigureSource } from './exportFigure';
 import { ImportDialog } from './ImportDialog';
 import type { ImportedRun } from './importRun';
-import { chrome, COMPACT_MENU_BELOW, font, HEADER_HEIGHT } from './theme';
+import { chrome, compactMenu, font, HEADER_HEIGHT } from './theme';
 
 /** Where an imported run goes: the chart's axis names (for mapping the file's columns) and the sink. */
 export interface ImportTarget {
@@ -57,7 +57,7 @@ export function ChartShell(props: {
           exportName={exportName ?? slugify(title ?? 'figure')}
           getFigure={getFigure}
           onShowTable={() => setTable(getFigure()?.csv() ?? '')}
-          compact={width < COMPACT_MENU_BELOW}
+          compact={compactMenu(width, Boolean(importRun))}
           onImport={importRun && (() => setImporting(true))}
         />
       </div>

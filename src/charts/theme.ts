@@ -67,10 +67,15 @@ export const haloLabel = {
 } as const;
 
 /** Below this chart width the header's four buttons fold into one "Data ▾" menu, leaving the title room. */
-export const COMPACT_MENU_BELOW = 480;
+const COMPACT_MENU_BELOW = 480;
+/** …and below this one when a fifth button (Import) is offered: its 58 px come out of the title's room. */
+const COMPACT_MENU_WITH_IMPORT_BELOW = 560;
+/** The buttons fold into one menu at this chart width. */
+export const compactMenu = (chartWidth: number, withImport = false) =>
+  chartWidth < (withImport ? COMPACT_MENU_WITH_IMPORT_BELOW : COMPACT_MENU_BELOW);
 /** Header width the buttons take: four (PNG, SVG, CSV, Table; a fifth, Import, where offered) or the menu button. */
 export const menuWidth = (chartWidth: number, withImport = false) =>
-  chartWidth < COMPACT_MENU_BELOW ? 62 : withImport ? 240 : 182;
+  compactMenu(chartWidth, withImport) ? 62 : withImport ? 240 : 182;
 
 /** Height of the band above the plot holding the title and the export buttons. */
 export const HEADER_HEIGHT = 28;
