@@ -60,7 +60,13 @@ function cachedSweep(
   grid: number[],
 ): SweepPoint[] {
   const held = (['sigma2', 'eta', 'batch'] as const).filter((k) => k !== axis).map((k) => setting[k]);
-  const key = [axis, held.join(), grid.join(), problem.X.flat().join(), problem.z.map((v) => v.toPrecision(10)).join()].join('|');
+  const key = [
+    axis,
+    held.join(),
+    grid.join(),
+    problem.X.flat().join(),
+    problem.z.map((v) => v.toPrecision(10)).join(),
+  ].join('|');
   let pts = sweeps.get(key);
   if (!pts) {
     pts = sweep(problem, axis, setting, grid);
