@@ -4,7 +4,7 @@ import type { HilbertResults } from './results';
 
 export const claim: ClaimDef<HilbertParams, HilbertResults> = {
   figure: 'collapse',
-  tex: String.raw`\underline t=\Big(\tfrac{\|\mathbf y_0\|}{\sqrt{K\epsilon}}-1\Big)\Big/\kappa`,
+  tex: String.raw`\underline t=\big(\|\mathbf y_0\|/\sqrt{K\epsilon}-1\big)/\kappa`,
   text: 'each round of self-distillation keeps fewer basis functions until the fit collapses to f = 0, after at least t̲ rounds',
   source: 'Prop. 4, eq. (44), Fig. 2c',
   // the exact solver stays out of the first load

@@ -4,13 +4,13 @@ import type { KdResults } from './results';
 
 export const claim: ClaimDef<KdParams, KdResults> = {
   figure: 'fig1-test-loss',
-  tex: String.raw`f_\infty=\frac{a\,y+\lambda\sum_k a_k\phi_k/\sqrt m}{a+\lambda}`,
+  tex: String.raw`f_\infty=\big(a\,y+\lambda\textstyle\sum_k a_k\phi_k/\sqrt m\big)/(a+\lambda)`,
   text: 'the teacher’s features pull the student to a better limit: it beats the student without a teacher',
   source: 'Theorem 1, Fig. 1',
   // loaded with its first use, not in the page's first load
   verdict: async (r, p) => (await import('./verdict')).teacherVerdict(r, p),
   presetHint: {
     preset: 'noisy',
-    text: 'on clean labels a teacher does not help at this scale; with 20 % flipped labels it does',
+    text: 'on clean labels a teacher does not help at this scale; with 20 % of the labels flipped it does',
   },
 };

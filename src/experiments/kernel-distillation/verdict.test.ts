@@ -87,10 +87,15 @@ describe('kernel distillation: the claim’s verdict', () => {
     expect(v.state).toBe('holds');
     expect(v.provisional).toBeUndefined();
     expect(v.text).toBe(
-      `test MSE, student λ = 1.00 vs no teacher: ${helpsText(0.4, 0.9)}; each stopped by validation: ${helpsText(0.6, 0.5)}`,
+      'test MSE, student (λ = 1.00) vs no teacher: 0.400 < 0.900 at the end, 0.600 ≥ 0.500 each stopped by validation',
     );
     expect(helpsText(0.4, 0.9)).toMatch(/^the teacher helps/);
     expect(helpsText(0.6, 0.5)).toMatch(/^the teacher does not help/);
+  });
+
+  it('is final once the students have run all their iterations, before the embedding stage is done', () => {
+    const r = fold([setup, students([0, p.studentIterations], [[1, 1], [0.9, 0.4]])]);
+    expect(teacherVerdict(r, p)).toMatchObject({ state: 'holds', provisional: undefined });
   });
 
   it('points to the label-noise preset, which exists and shows the effect', () => {

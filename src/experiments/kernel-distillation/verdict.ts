@@ -27,13 +27,19 @@ export function teacherComparison(results: KdResults) {
 export const helpsText = (x: number, y: number) =>
   x < y ? `the teacher helps (${sci(x)} < ${sci(y)})` : `the teacher does not help (${sci(x)} ≥ ${sci(y)})`;
 
-/** Fig. 1: the student with a teacher ends with a lower test MSE than the one without. */
+const vs = (x: number, y: number) => `${sci(x)} ${x < y ? '<' : '≥'} ${sci(y)}`;
+
+/**
+ * Fig. 1: the student with a teacher ends with a lower test MSE than the one without. Final once the
+ * students have run all their iterations (what follows, the embedding's networks, does not change them).
+ */
 export function teacherVerdict(results: KdResults, p: KdParams): Verdict {
   const c = teacherComparison(results);
   if (!c) return { state: 'pending', text: 'the teacher trains first, then the students' };
   return {
     state: c.end.student < c.end.none ? 'holds' : 'fails',
-    text: `test MSE, student λ = ${sci(c.lam)} vs no teacher: ${helpsText(c.end.student, c.end.none)}; each stopped by validation: ${helpsText(c.validated.student, c.validated.none)}`,
-    provisional: results.done ? undefined : `iteration ${c.iter} of ${p.studentIterations}`,
+    text: `test MSE, student (λ = ${sci(c.lam)}) vs no teacher: ${vs(c.end.student, c.end.none)} at the end, ${vs(c.validated.student, c.validated.none)} each stopped by validation`,
+    provisional:
+      results.done || c.iter >= p.studentIterations ? undefined : `iteration ${c.iter} of ${p.studentIterations}`,
   };
 }

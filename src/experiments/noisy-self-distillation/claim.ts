@@ -4,7 +4,7 @@ import type { NoisyResults } from './results';
 
 export const claim: ClaimDef<PageParams, NoisyResults> = {
   figure: 'fig2-gradient-norm-gaussian',
-  tex: String.raw`\frac{\eta\sigma^2}{BN}\sum_i\|\nabla_\theta f(x_i,\theta)\|^2`,
+  tex: String.raw`\eta\sigma^2/(BN)\cdot\textstyle\sum_i\|\nabla_\theta f(x_i,\theta)\|^2`,
   text: 'label noise is an implicit regulariser of this strength: the students’ gradient norm falls as σ² grows',
   source: 'eq. (16), Fig. 2a',
   // loaded with its first use, not in the page's first load
