@@ -186,6 +186,8 @@ export interface LoadRow {
   warmMs: number | null;
   /** the figure that was drawn first */
   figure: string;
+  /** the worker's backend after the probe ('' when the page never said) */
+  backend: string;
 }
 
 /**
@@ -248,7 +250,18 @@ export async function measureLoad(browser: Browser, url: string, e: AnyExperimen
     const cold = await timeToFigure(page, e, 60_000);
     await page.reload();
     const warm = await timeToFigure(page, e, 60_000);
+    const backend = await page
+      .waitForFunction(
+        () => document.querySelector('[data-testid=backend]')?.getAttribute('data-backend'),
+        null,
+        {
+          timeout: 30_000,
+        },
+      )
+      .then((h) => h.jsonValue() as Promise<string>)
+      .catch(() => '');
     return {
+      backend,
       experiment: e.id,
       coldMs: cold?.ms ?? null,
       warmMs: warm?.ms ?? null,

@@ -3,6 +3,7 @@
  * sizes, from one run. `BENCH_ONLY=interaction npm run bench` runs this section alone and replaces it
  * in the file between its markers.
  */
+import os from 'node:os';
 import type { Browser } from 'playwright-core';
 import type { AnyExperiment } from '../../src/experiments/types';
 import { bundleSizes, MAIN_BUDGET_KB } from './bundleSizes';
@@ -106,6 +107,7 @@ export async function interactionSection(
   const sliders: SliderRow[] = [];
   for (const e of experiments) sliders.push(...(await measureSliders(browser, url, e, opts)));
   const { lines, failures } = sliderTable(sliders);
+  const backends = [...new Set(loads.map((l) => l.backend || 'unknown'))].join(', ');
   return [
     interactionStart,
     '## Interaction: every slider, load time, bundle sizes (issue 20)',
@@ -115,6 +117,9 @@ export async function interactionSection(
       `"next frame": that commit came before the first animation frame after the input, so the change is in the next painted frame. ` +
       `A slider that restarts the run is also timed to the first commit holding a frame of the new run. "burst": ${opts.burst} presses back to back; "commits" counts the distinct values the panel drew (fewer than the presses: stale values were dropped), and the last drawn value must be the last one pressed. ` +
       `Targets: exact figure p95 ≤ ${EXACT_P95_MS} ms with the next frame in ≥ ${NEXT_FRAME_SHARE * 100} % of samples; first frame of a restarted run ≤ ${FIRST_FRAME_MS} ms.`,
+    '',
+    `- Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'} × ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB; Chromium ${browser.version()}, headless, \`--enable-unsafe-webgpu\``,
+    `- Worker backend chosen by the page's probe: ${backends}`,
     '',
     ...lines,
     '',
