@@ -1,4 +1,5 @@
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { StageContext } from '../charts/stageContext';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from '../ui/storeContext';
 import { Controls } from './Controls';
@@ -31,6 +32,8 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
   const [boost, setBoost] = useState<{ figure: string; by: number }>({ figure: figureId, by: 1 });
   const by = boost.figure === figureId ? boost.by : 1;
   const [view, setView] = useState<{ s: number; x: number; y: number } | null>(null);
+  // the stage's height / width: the presented figure's charts take this shape (charts/stageContext.ts)
+  const [aspect, setAspect] = useState(0);
   const i = Math.max(
     0,
     def.figures.findIndex((f) => f.id === figureId),
@@ -45,6 +48,7 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
     const fit = () => {
       const sw = stage.clientWidth;
       const sh = stage.clientHeight;
+      if (sw > 0 && sh > 0) setAspect(Math.round((100 * sh) / sw) / 100);
       setLayoutWidth(Math.round(Math.min(sw, by * Math.max(MIN_LAYOUT, sw * LAYOUT_SHARE))));
       const els = [...content.querySelectorAll<HTMLElement>(`[data-figure-id="${CSS.escape(figureId)}"]`)];
       if (els.length === 0) {
@@ -95,6 +99,7 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
     };
   }, [figureId, by]);
 
+  const stageValue = useMemo(() => (aspect > 0 ? { figureId, aspect } : null), [figureId, aspect]);
   const id = CSS.escape(figureId);
   // Everything in the panel that neither is the figure, holds it, nor lies inside it is hidden.
   const isolate =
@@ -118,7 +123,9 @@ export function Presentation({ def, figureId }: { def: AnyExperiment; figureId: 
               visibility: view ? 'visible' : 'hidden',
             }}
           >
-            <PanelHost def={def} />
+            <StageContext.Provider value={stageValue}>
+              <PanelHost def={def} />
+            </StageContext.Provider>
           </div>
           {!view && (
             <p className="present-waiting" data-testid="present-waiting">

@@ -1,3 +1,4 @@
+import { useStageHeight } from './stageContext';
 import { memo, useCallback, useMemo } from 'react';
 import {
   barAt,
@@ -53,19 +54,8 @@ const NONE: never[] = [];
  */
 export const BarChart = memo(function BarChart(props: BarChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
-  const {
-    groups,
-    width,
-    height,
-    xLabel,
-    yLabel,
-    barLabel,
-    yScale,
-    yDomain,
-    overlays: ov,
-    legend,
-    ...shell
-  } = props;
+  const { groups, width, xLabel, yLabel, barLabel, yScale, yDomain, overlays: ov, legend, ...shell } = props;
+  const height = useStageHeight(props.figureId, width, props.height);
   const overlays = ov ?? NONE;
   const legendProp = legend ?? NONE;
   const yKind = yScale ?? 'linear';

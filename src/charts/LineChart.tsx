@@ -1,3 +1,4 @@
+import { useStageHeight } from './stageContext';
 import {
   memo,
   useCallback,
@@ -187,7 +188,8 @@ export function lineChartCsv(
  */
 export const LineChart = memo(function LineChart(props: LineChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
-  const { series, width, height, xLabel, yLabel, marker, xScale, yScale, xDomain, yDomain, ...frame } = props;
+  const { series, width, xLabel, yLabel, marker, xScale, yScale, xDomain, yDomain, ...frame } = props;
+  const height = useStageHeight(props.figureId, width, props.height);
   const { xIntegerTicks = false, ...shell } = frame;
   const xKind = xScale ?? 'linear';
   const yKind = yScale ?? 'linear';

@@ -12,6 +12,7 @@ import { extendExtent, formatValue, padExtent, safeExtent } from './scales';
 import { approxTextWidth, font, type Dash } from './theme';
 import { placeLabels } from './labelPlacement';
 import { usePlot } from './plotContext';
+import { useStageHeight } from './stageContext';
 
 export interface PathLayer extends CanvasLayerSpec {
   id: string;
@@ -143,18 +144,8 @@ function legendGeometry(
  */
 export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryChartProps) {
   // The rest (title, export name and params, test id) is the frame's business.
-  const {
-    layers,
-    width,
-    height,
-    xLabel,
-    yLabel,
-    equalAspect,
-    domain,
-    ellipses: el,
-    markers: mk,
-    ...shell
-  } = props;
+  const { layers, width, xLabel, yLabel, equalAspect, domain, ellipses: el, markers: mk, ...shell } = props;
+  const height = useStageHeight(props.figureId, width, props.height);
   const ellipses = el ?? NONE;
   const markers = mk ?? NONE;
   const dx0 = domain?.x[0];

@@ -21,3 +21,4 @@ export { downloadBlob, toCsv } from './exportFigure';
 export { ellipseAxes, type Cov2 } from './ellipse';
 export { palette, colors, chrome, type Dash } from './theme';
 export { formatValue } from './scales';
+export { useStageHeight } from './stageContext';

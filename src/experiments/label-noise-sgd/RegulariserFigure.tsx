@@ -10,6 +10,7 @@ import {
   toCsv,
   type Dash,
   type LegendEntry,
+  useStageHeight,
 } from '../../charts';
 import { sci } from '../../ui/format';
 import { fig } from './figures';
@@ -162,16 +163,18 @@ function SweepPlot(props: {
   params: OlsParams;
 }) {
   const { lines, dots, width } = props;
+  // 260 px on the page; presentation mode gives the figure its stage's shape
+  const height = useStageHeight(props.figureId, width, 260);
   const layout = useMemo(() => {
     const xs = lines.flatMap((l) => l.x);
     const ys = [...lines.flatMap((l) => l.y), ...dots.map((d) => d.at[1])];
     return layoutPlot({
       width,
-      height: 260,
+      height,
       x: { label: props.xLabel, kind: 'log', domain: [Math.min(...xs), Math.max(...xs)] },
       y: { label: props.yLabel, kind: 'log', domain: decades(ys) },
     });
-  }, [lines, dots, width, props.xLabel, props.yLabel]);
+  }, [lines, dots, width, height, props.xLabel, props.yLabel]);
   // The legend takes the corner the curves and the setting's dots leave free.
   const avoid = useMemo(() => {
     const px = (x: number, y: number): [number, number] =>
