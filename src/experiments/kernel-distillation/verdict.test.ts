@@ -94,7 +94,16 @@ describe('kernel distillation: the claim’s verdict', () => {
   });
 
   it('is final once the students have run all their iterations, before the embedding stage is done', () => {
-    const r = fold([setup, students([0, p.studentIterations], [[1, 1], [0.9, 0.4]])]);
+    const r = fold([
+      setup,
+      students(
+        [0, p.studentIterations],
+        [
+          [1, 1],
+          [0.9, 0.4],
+        ],
+      ),
+    ]);
     expect(teacherVerdict(r, p)).toMatchObject({ state: 'holds', provisional: undefined });
   });
 

@@ -40,6 +40,8 @@ export function teacherVerdict(results: KdResults, p: KdParams): Verdict {
     state: c.end.student < c.end.none ? 'holds' : 'fails',
     text: `test MSE, student (λ = ${sci(c.lam)}) vs no teacher: ${vs(c.end.student, c.end.none)} at the end, ${vs(c.validated.student, c.validated.none)} each stopped by validation`,
     provisional:
-      results.done || c.iter >= p.studentIterations ? undefined : `iteration ${c.iter} of ${p.studentIterations}`,
+      results.done || c.iter >= p.studentIterations
+        ? undefined
+        : `iteration ${c.iter} of ${p.studentIterations}`,
   };
 }
