@@ -96,7 +96,7 @@ export function ClaimLine({ def, compact = false }: { def: AnyExperiment; compac
         <span className="claim-source">({claim.source})</span>:{' '}
         <span className="claim-tex">
           <Suspense fallback={null}>
-            <Equation tex={claim.tex} />
+            <Equation tex={claim.tex} terms={claim.terms} />
           </Suspense>
         </span>{' '}
         — {claim.text}.

@@ -19,6 +19,7 @@ import { LineMark } from './marks/LineMark';
 import { MarkerMark, type LineMarker } from './marks/MarkerMark';
 import { Plot } from './Plot';
 import type { HoverPoint } from './plotContext';
+import { LINKED_EXTRA_WIDTH, linkedStyle, UNLINKED_OPACITY, useLinkedTerm } from './linkedTerms';
 import type { ImportedRun } from './importRun';
 import {
   chartIndexInFigure,
@@ -45,6 +46,11 @@ export interface LineSeries {
    * value per x. On a log axis a lower edge ≤ 0 runs to the bottom of the plot.
    */
   band?: { lo: ArrayLike<number>; hi: ArrayLike<number>; opacity?: number };
+  /**
+   * The id of the equation term this curve draws (linkedTerms.ts): hovering the term thickens this
+   * curve and dims the others; hovering the curve outlines the term.
+   */
+  term?: string;
 }
 
 export interface LineChartProps {
@@ -272,6 +278,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
   );
   const { pixels, bands, extra, groupColor, plot } = geom;
   const { layout } = plot;
+  const linked = useLinkedCurves(series, pixels, layout);
   const importTarget = useMemo(
     () => (onImport ? { xLabel, yLabel, onImport } : undefined),
     [onImport, xLabel, yLabel],
@@ -304,6 +311,7 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         <LineReadout hover={h} layout={layout} series={series} pixels={pixels} top={marker ? 30 : 8} />
       )}
       front={marker && <MarkerMark marker={marker} />}
+      onHover={linked.onHover}
     >
       {overlay.curves.length > 0 && overlayMarks('pin')}
       {series.map((s, i) => {
@@ -322,21 +330,64 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         ) : null;
       })}
       {overlay.curves.length > 0 && overlayMarks('import')}
-      {series.map((s, i) => (
-        <LineMark
-          key={s.id}
-          id={s.id}
-          x={s.x}
-          y={s.y}
-          pixels={pixels[i]}
-          color={seriesColor(s, i)}
-          width={s.width}
-          dash={s.dash}
-        />
-      ))}
+      {series.map((s, i) => {
+        const look = linkedStyle(s.term, linked.active, linked.any);
+        return (
+          <LineMark
+            key={s.id}
+            id={s.id}
+            x={s.x}
+            y={s.y}
+            pixels={pixels[i]}
+            color={seriesColor(s, i)}
+            width={look === 'active' ? (s.width ?? 1.75) + LINKED_EXTRA_WIDTH : s.width}
+            dash={s.dash}
+            opacity={look === 'dimmed' ? UNLINKED_OPACITY : undefined}
+            linked={look === 'plain' ? undefined : look}
+          />
+        );
+      })}
     </Plot>
   );
 });
+
+/** Pixels within which a pointer links the nearest curve's term. */
+const LINK_RADIUS = 14;
+
+/**
+ * The linked term as this chart draws it, and the pointer handler that links the term of the curve
+ * nearest the pointer (vertically, at the pointer's x) while it is within LINK_RADIUS px.
+ */
+function useLinkedCurves(series: LineSeries[], pixels: PixelSeries[], layout: PlotLayout) {
+  const active = useLinkedTerm((s) => s.term);
+  const link = useLinkedTerm((s) => s.link);
+  const unlink = useLinkedTerm((s) => s.unlink);
+  const tagged = series.some((s) => s.term !== undefined);
+  const any = active !== null && series.some((s) => s.term === active);
+  const onHover = useMemo(() => {
+    if (!tagged) return undefined;
+    return (h: HoverPoint | null) => {
+      if (!h || h.py === null) return unlink('curve');
+      const { x, y, xKind, yKind } = layout;
+      const xv = x.invert(h.px);
+      let best: { term: string; d: number } | null = null;
+      for (let i = 0; i < series.length; i++) {
+        const s = series[i];
+        if (s.term === undefined) continue;
+        const idx = nearestIndex(s.x, Math.min(s.x.length, s.y.length), xv, pixels[i].monotone, xKind);
+        const yv = idx >= 0 ? s.y[idx] : NaN;
+        if (!drawable(yv, yKind)) continue;
+        const d = Math.abs(y(yv) - h.py);
+        if (d <= LINK_RADIUS && (!best || d < best.d)) best = { term: s.term, d };
+      }
+      if (best) link(best.term, 'curve');
+      else unlink('curve');
+    };
+  }, [tagged, series, pixels, layout, link, unlink]);
+  // a chart that unmounts under the pointer leaves no curve linked
+  useEffect(() => (tagged ? () => unlink('curve') : undefined), [tagged, unlink]);
+  return { active, any, onHover };
+}
 
 /** Crosshair at the pointer, a dot on each series at the nearest x, and their values in a box. */
 function LineReadout(props: {

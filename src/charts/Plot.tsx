@@ -43,6 +43,8 @@ export interface PlotProps {
   readout?: (hover: HoverPoint) => ReactNode;
   /** Hover highlight drawn beneath the marks (e.g. a shaded bar slot). */
   highlight?: (hover: HoverPoint) => ReactNode;
+  /** Told where the pointer is over the plot (null: it left), e.g. to link the nearest curve's term. */
+  onHover?: (hover: HoverPoint | null) => void;
   /** the figure's root element (a chart finds its place among its figure's charts by it) */
   rootRef?: Ref<HTMLDivElement>;
   /** offers "Import run…" in the export menu: a file's run drawn over this chart */
@@ -60,14 +62,14 @@ const clamp = (v: number, hi: number) => Math.min(Math.max(v, 0), hi);
  */
 export function Plot(props: PlotProps) {
   const { layout, title, exportName, exportParams, testId, figureId, csv, legend, legendAvoid } = props;
-  const { canvas, children, front, readout, highlight, rootRef, importRun } = props;
+  const { canvas, children, front, readout, highlight, rootRef, importRun, onHover } = props;
   const { width, height, frame, x, y } = layout;
   const underRef = useRef<SVGSVGElement>(null);
   const overRef = useRef<SVGSVGElement>(null);
   const clipId = `plot-clip-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const [hover, setHover] = useState<HoverPoint | null>(null);
   const split = canvas !== undefined && canvas !== null && canvas !== false;
-  const tracking = readout !== undefined || highlight !== undefined;
+  const tracking = readout !== undefined || highlight !== undefined || onHover !== undefined;
 
   const placed = useMemo(() => {
     if (!legend || legend.length === 0) return null;
@@ -105,7 +107,13 @@ export function Plot(props: PlotProps) {
 
   const onMove = (e: PointerEvent<SVGRectElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
-    setHover({ px: clamp(e.clientX - r.left, frame.plotW), py: clamp(e.clientY - r.top, frame.plotH) });
+    const h = { px: clamp(e.clientX - r.left, frame.plotW), py: clamp(e.clientY - r.top, frame.plotH) };
+    setHover(h);
+    onHover?.(h);
+  };
+  const onLeave = () => {
+    setHover(null);
+    onHover?.(null);
   };
 
   const grid = (
@@ -155,7 +163,7 @@ export function Plot(props: PlotProps) {
                 fill="transparent"
                 data-export="ignore"
                 onPointerMove={onMove}
-                onPointerLeave={() => setHover(null)}
+                onPointerLeave={onLeave}
               />
             )}
             {placed && legend && (

@@ -17,6 +17,15 @@ describe('every experiment’s claim line', () => {
     },
   );
 
+  it('refuses a linked term marked in the TeX without a colour, or listed but not marked', () => {
+    const e = experiments.find((x) => x.id === 'hilbert-self-distillation')!;
+    const terms = { y: e.claim!.terms!.y, z: { color: '#000', label: 'z' } };
+    expect(claimProblems({ ...e, claim: { ...e.claim!, terms } })).toEqual([
+      'claim: term "eps" is marked in tex but not in terms',
+      'claim: term "z" has no \\htmlData{term=z} in tex',
+    ]);
+  });
+
   it('refuses a claim naming an unknown figure or preset', () => {
     const e = experiments.find((x) => x.id === 'kernel-distillation')!;
     const bad = { ...e, claim: { ...e.claim!, figure: 'nope', presetHint: { preset: 'nah', text: 'x' } } };

@@ -82,6 +82,13 @@ export function claimProblems(def: AnyExperiment): string[] {
   if (c.presetHint && !def.presets.some((p) => p.id === c.presetHint?.preset))
     out.push(`claim: preset "${c.presetHint.preset}" does not exist`);
   for (const k of ['tex', 'text', 'source'] as const) if (!c[k].trim()) out.push(`claim: needs a ${k}`);
+  // linked terms: each one marked in the TeX has its colour, and each colour its mark
+  const marked = new Set([...c.tex.matchAll(/\\htmlData\{term=([^}]+)\}/g)].map((m) => m[1]));
+  const listed = new Set(Object.keys(c.terms ?? {}));
+  for (const t of marked)
+    if (!listed.has(t)) out.push(`claim: term "${t}" is marked in tex but not in terms`);
+  for (const t of listed)
+    if (!marked.has(t)) out.push(`claim: term "${t}" has no \\htmlData{term=${t}} in tex`);
   return out;
 }
 

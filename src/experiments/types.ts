@@ -106,6 +106,11 @@ export interface ClaimDef<P, R> {
   /** where in the paper, e.g. 'eq. (16), Fig. 2' */
   source: string;
   /**
+   * Linked terms of `tex`: each `\htmlData{term=id}{…}` is coloured like the curves tagged `term: id`
+   * (LineSeries.term) and hovering either highlights the other. The colour is that of those curves.
+   */
+  terms?: Record<string, { color: string; label: string }>;
+  /**
    * A pure function of the results and params. It may return a promise where it needs code kept out of
    * the page's first load (an exact solver): `async (r, p) => (await import('./verdict')).f(r, p)`.
    */

@@ -1,6 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readPngTextChunks } from '../../src/charts/pngText';
+import { figures } from '../../src/experiments/hilbert-self-distillation/figures';
 import { launch, openPage, renderCounts, serveDist, waitForBackend } from './harness';
 
 let browser: Browser;
@@ -53,6 +56,86 @@ describe('Hilbert-space self-distillation panel', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(current).toMatch(/round 1$/);
     expect(await schematicName()).toContain('Round 1 of ');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('a term of the claim and its curve highlight each other; the whole view exports as one sheet', async () => {
+    const { page, problems } = await openPage(browser, `${base}#/hilbert-self-distillation`);
+    await page.waitForSelector('[data-testid=collapse-chart] path[data-series-id=eps]', {
+      state: 'attached',
+    });
+    const term = (id: string) => page.locator(`[data-testid=claim-line] [data-term=${id}]`);
+    const curve = (id: string) => page.locator(`[data-testid=collapse-chart] path[data-series-id=${id}]`);
+    const linked = async (id: string) => curve(id).getAttribute('data-linked');
+    const width = async (id: string) => Number(await curve(id).getAttribute('stroke-width'));
+    // the term is coloured like its curve
+    expect(await term('eps').evaluate((el) => getComputedStyle(el).color)).toBe(
+      await curve('eps').evaluate((el) => getComputedStyle(el).stroke),
+    );
+    const plain = await width('eps');
+    // hover the term √(Kε): its curve (ε) thickens by 2.25 px, the other (‖y_t‖²/K) dims
+    await term('eps').hover();
+    await expect.poll(() => linked('eps')).toBe('active');
+    expect(await linked('ms')).toBe('dimmed');
+    expect(await width('eps')).toBeCloseTo(plain + 2.25, 5);
+    await page.mouse.move(2, 2);
+    await expect.poll(() => linked('eps')).toBeNull();
+    // the keyboard reaches the other term
+    await term('y').focus();
+    await expect.poll(() => linked('ms')).toBe('active');
+    await page
+      .locator('[data-testid=claim-line]')
+      .screenshot({ path: 'screenshots/hilbert-linked-term.png' });
+    await page
+      .locator('[data-testid=collapse-chart]')
+      .screenshot({ path: 'screenshots/hilbert-linked-curve.png' });
+    await term('y').blur();
+    await expect.poll(() => linked('ms')).toBeNull();
+    // hover the curve (ε is a horizontal line: its box's middle lies on it): its term is outlined
+    await page.locator('[data-testid=collapse-chart]').scrollIntoViewIfNeeded();
+    const box = (await curve('eps').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await expect.poll(() => term('eps').getAttribute('class')).toContain('eq-term-active');
+    expect(await term('y').getAttribute('class')).not.toContain('eq-term-active');
+    await page.mouse.move(2, 2);
+    await expect.poll(() => term('eps').getAttribute('class')).not.toContain('eq-term-active');
+
+    // one sheet: every chart on screen under its figure's title, with the parameters and the link
+    const onScreen = await page.$$eval('[data-chart-shell]', (els) =>
+      els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => (e as HTMLElement).dataset.figureId),
+    );
+    expect(onScreen.length).toBeGreaterThanOrEqual(4);
+    const save = async (format: 'SVG' | 'PNG') => {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: new RegExp(`as one ${format} sheet`) }).click(),
+      ]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+    const svg = await save('SVG');
+    expect(svg.name).toBe('hilbert-self-distillation-view.svg');
+    const text = svg.bytes.toString('utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text.match(/<g transform="translate\([^)]*\)" data-figure-id=/g)?.length).toBe(onScreen.length);
+    for (const id of new Set(onScreen)) {
+      const f = figures.find((x) => x.id === id)!;
+      expect(text, id).toContain(`data-figure-id="${id}"`);
+      expect(text, id).toContain(f.title.replace(/&/g, '&amp;'));
+    }
+    expect(text).toMatch(/Parameters: .*epsilon=0\.04/);
+    expect(text).toContain('#/hilbert-self-distillation');
+    const png = await save('PNG');
+    expect([...png.bytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+    const params = JSON.parse(readPngTextChunks(new Uint8Array(png.bytes)).parameters) as { epsilon: number };
+    expect(params.epsilon).toBe(0.04);
+    // as tall as the figures stacked, as wide as the widest row of charts
+    const w = png.bytes.readUInt32BE(16);
+    const h = png.bytes.readUInt32BE(20);
+    expect(w).toBeGreaterThanOrEqual(2 * 720);
+    expect(h).toBeGreaterThan(w);
+    mkdirSync('screenshots', { recursive: true });
+    writeFileSync('screenshots/hilbert-view-sheet.png', png.bytes);
     expect(problems).toEqual([]);
     await page.close();
   });

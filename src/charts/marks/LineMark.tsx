@@ -14,10 +14,13 @@ export interface LineMarkProps {
   pixels?: PixelSeries;
   /** stroke opacity: a pinned earlier run is drawn dimmed beneath the live curves */
   opacity?: number;
+  /** drawn for a linked equation term (charts/linkedTerms.ts): on the path as data-linked, for tests */
+  linked?: 'active' | 'dimmed';
 }
 
 /** A polyline through (x, y), broken at undrawable points and decimated to the pixel columns. */
-export function LineMark({ id, x, y, color, width = 1.75, dash, pixels, opacity }: LineMarkProps) {
+export function LineMark(props: LineMarkProps) {
+  const { id, x, y, color, width = 1.75, dash, pixels, opacity, linked } = props;
   const { layout } = usePlot();
   const d = useMemo(() => {
     const ps = pixels ?? toPixels(x, y, layout.x, layout.y, layout.xKind, layout.yKind, layout.frame.plotW);
@@ -27,6 +30,7 @@ export function LineMark({ id, x, y, color, width = 1.75, dash, pixels, opacity 
   return (
     <path
       data-series-id={id}
+      data-linked={linked}
       d={d}
       fill="none"
       stroke={color}

@@ -151,7 +151,14 @@ export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertPa
   const msSeries: LineSeries[] = [];
   if (model.ok) {
     const ms = model.run.meanSquaredNorm;
-    msSeries.push({ id: 'ms', label: '‖y_t‖²/K', x: ms.map((_, t) => t), y: ms, color: colors.measured });
+    msSeries.push({
+      id: 'ms',
+      label: '‖y_t‖²/K',
+      x: ms.map((_, t) => t),
+      y: ms,
+      color: colors.measured,
+      term: 'y',
+    });
     msSeries.push({
       id: 'eps',
       label: 'ε',
@@ -159,6 +166,7 @@ export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertPa
       y: [params.epsilon, params.epsilon],
       color: colors.reference,
       dash: 'dashed',
+      term: 'eps',
     });
   }
 

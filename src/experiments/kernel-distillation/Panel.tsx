@@ -51,6 +51,7 @@ function LossPair({
         y: teacher[key],
         color: colors.teacher,
         width: 2,
+        term: 'teacher',
       });
     setup?.runs.forEach((r, k) => {
       if (!ids.includes(r.id) || !students[k]?.iter.length) return;
@@ -61,6 +62,7 @@ function LossPair({
         y: students[k][key],
         color: runColor[r.id],
         dash: r.id === 'noTeacher' ? 'dashed' : undefined,
+        term: r.id === 'noTeacher' ? 'labels' : r.id === 'student' ? 'student' : undefined,
       });
     });
     return s;

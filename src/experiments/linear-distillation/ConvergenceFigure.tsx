@@ -168,6 +168,7 @@ export const ConvergenceFigure = memo(function ConvergenceFigure({
         y: moved(c.shallow).map((s) => s.angle * DEG),
         color: colors.student,
         width: 2,
+        term: 'w',
       },
     ];
     const dst: LineSeries[] = [
@@ -178,6 +179,7 @@ export const ConvergenceFigure = memo(function ConvergenceFigure({
         y: c.shallow.map((s) => s.distance),
         color: colors.student,
         width: 2,
+        term: 'w',
       },
     ];
     if (meta && meta.depth > 1) {
@@ -226,6 +228,7 @@ export const ConvergenceFigure = memo(function ConvergenceFigure({
           y: [meta.theorem2, meta.theorem2],
           color: colors.theory,
           dash: 'dashed',
+          term: 'what',
         });
       }
     }
@@ -239,6 +242,7 @@ export const ConvergenceFigure = memo(function ConvergenceFigure({
         y: [meta.limitAngle * DEG, meta.limitAngle * DEG],
         color: colors.theory,
         dash: 'dashed',
+        term: 'what',
       });
     }
     return { angleSeries: a, distSeries: dst };

@@ -83,15 +83,18 @@ function Fig2({
   const s = symbol[kind];
   const t = results.teacher;
   const base = rs[0];
-  const g = [
-    banded(
-      'g',
-      p.seeds > 1 ? `student ‖∇θf‖² (mean ± sd, ${p.seeds} seeds)` : 'student ‖∇θf‖² (one seed)',
-      x,
-      curve.map(({ r }) => r.gradNormSq),
-      curve.map(({ r }) => r.gradNormSqSd),
-      colors.measured,
-    ),
+  const g: LineSeries[] = [
+    {
+      ...banded(
+        'g',
+        p.seeds > 1 ? `student ‖∇θf‖² (mean ± sd, ${p.seeds} seeds)` : 'student ‖∇θf‖² (one seed)',
+        x,
+        curve.map(({ r }) => r.gradNormSq),
+        curve.map(({ r }) => r.gradNormSqSd),
+        colors.measured,
+      ),
+      term: 'gradnorm',
+    },
   ];
   const acc: LineSeries[] = [
     banded(

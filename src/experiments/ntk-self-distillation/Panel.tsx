@@ -208,6 +208,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       y: metrics.map((m) => get(m.normal)),
       color: colors.normalTraining,
       width: 2,
+      term: 'y',
     },
     {
       id: `${id}-s`,
@@ -216,6 +217,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       y: metrics.map((m) => get(m.selfDistill)),
       color: colors.selfDistillation,
       width: 2,
+      term: 'h',
     },
   ];
   const fig5: LineSeries[] = [
@@ -234,6 +236,7 @@ export function NtkPanel({ params, results }: PanelProps<NtkParams, NtkResults>)
       y: metrics.map((m) => m.selfDistill.alpha),
       color: '#777777',
       dash: 'dashed',
+      term: 'alpha',
     },
   ];
   const last = latestRuns(results); // what the claim line's verdict reads too
