@@ -1,3 +1,4 @@
+import { ViewExport } from './ViewExport';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { backendNames, type BackendChoice } from '../engine/protocol';
@@ -95,6 +96,7 @@ export function App() {
                 <a href="#/" onClick={(e) => (e.preventDefault(), store.getState().showLanding())}>
                   ← All experiments
                 </a>
+                <ViewExport def={def} />
               </p>
               <h2>{def.title}</h2>
               {show('notes') && <p className="paper">{def.paper}</p>}

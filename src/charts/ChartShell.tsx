@@ -1,10 +1,11 @@
-import { useState, type ReactNode, type Ref } from 'react';
+import { useId, useLayoutEffect, useState, type ReactNode, type Ref } from 'react';
 import { DataTable } from './DataTable';
 import { ExportMenu } from './ExportMenu';
 import { slugify, type FigureSource } from './exportFigure';
 import { ImportDialog } from './ImportDialog';
 import type { ImportedRun } from './importRun';
 import { chrome, compactMenu, font, HEADER_HEIGHT } from './theme';
+import { registerChartSource } from './viewSheet';
 
 /** Where an imported run goes: the chart's axis names (for mapping the file's columns) and the sink. */
 export interface ImportTarget {
@@ -32,9 +33,13 @@ export function ChartShell(props: {
   const [table, setTable] = useState<string | null>(null);
   const [importing, setImporting] = useState(false);
   const name = title ?? exportName ?? 'figure';
+  // the view's sheet export (viewSheet.ts) finds every chart on screen by this key
+  const key = useId();
+  useLayoutEffect(() => registerChartSource(key, getFigure), [key, getFigure]);
   return (
     <div
       ref={rootRef}
+      data-chart-shell={key}
       data-testid={testId}
       data-figure-id={figureId}
       // A named figure: screen readers announce the title, not the tick labels; "Table" gives the numbers.

@@ -39,7 +39,7 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const CAPTION_FONT = 11;
 const CAPTION_LINE = 15;
 
-function escapeXml(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
@@ -66,19 +66,16 @@ function svgInnerMarkup(svg: SVGSVGElement): string {
   return markup;
 }
 
-function svgDocument(width: number, height: number, body: string): string {
+export function svgDocument(width: number, height: number, body: string): string {
   return (
     `<svg xmlns="${SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="${height}" ` +
     `viewBox="0 0 ${width} ${height}">${body}</svg>`
   );
 }
 
-/** Standalone SVG of the whole figure, canvases embedded as PNG data URLs beneath later layers. */
-function figureToSvgString(fig: FigureSource): string {
-  const lines = captionLines(fig.params, fig.width);
-  const total = fig.height + captionHeight(lines);
-  let body = `<metadata id="parameters">${escapeXml(JSON.stringify(fig.params))}</metadata>`;
-  body += `<rect x="0" y="0" width="${fig.width}" height="${total}" fill="${chrome.background}"/>`;
+/** The figure's layers as SVG markup in its own coordinates (canvases embedded as PNG data URLs). */
+export function figureLayersMarkup(fig: FigureSource): string {
+  let body = '';
   for (const layer of fig.layers) {
     if (layer.kind === 'svg') {
       body += `<g>${svgInnerMarkup(layer.element)}</g>`;
@@ -90,6 +87,16 @@ function figureToSvgString(fig: FigureSource): string {
         `preserveAspectRatio="none" href="${href}" xlink:href="${href}"/>`;
     }
   }
+  return body;
+}
+
+/** Standalone SVG of the whole figure, canvases embedded as PNG data URLs beneath later layers. */
+function figureToSvgString(fig: FigureSource): string {
+  const lines = captionLines(fig.params, fig.width);
+  const total = fig.height + captionHeight(lines);
+  let body = `<metadata id="parameters">${escapeXml(JSON.stringify(fig.params))}</metadata>`;
+  body += `<rect x="0" y="0" width="${fig.width}" height="${total}" fill="${chrome.background}"/>`;
+  body += figureLayersMarkup(fig);
   lines.forEach((line, i) => {
     body +=
       `<text x="8" y="${fig.height + 6 + (i + 1) * CAPTION_LINE - 4}" font-family="${escapeXml(font.family)}" ` +
@@ -117,6 +124,18 @@ async function drawSvgLayer(ctx: CanvasRenderingContext2D, svg: SVGSVGElement, w
   }
 }
 
+/** Draws the figure's layers onto `ctx` in the figure's own coordinates (the caller translates). */
+export async function drawFigureLayers(ctx: CanvasRenderingContext2D, fig: FigureSource): Promise<void> {
+  for (const layer of fig.layers) {
+    if (layer.kind === 'svg') await drawSvgLayer(ctx, layer.element, fig.width, fig.height);
+    else {
+      ctx.globalAlpha = layer.opacity ?? 1;
+      ctx.drawImage(layer.element, layer.x, layer.y, layer.width, layer.height);
+      ctx.globalAlpha = 1;
+    }
+  }
+}
+
 /** PNG at `scale`× with a caption strip and the params JSON as a tEXt "parameters" chunk. */
 async function figureToPngBlob(fig: FigureSource, scale = 2): Promise<Blob> {
   const lines = captionLines(fig.params, fig.width);
@@ -129,24 +148,25 @@ async function figureToPngBlob(fig: FigureSource, scale = 2): Promise<Blob> {
   ctx.scale(scale, scale);
   ctx.fillStyle = chrome.background;
   ctx.fillRect(0, 0, fig.width, total);
-  for (const layer of fig.layers) {
-    if (layer.kind === 'svg') await drawSvgLayer(ctx, layer.element, fig.width, fig.height);
-    else {
-      ctx.globalAlpha = layer.opacity ?? 1;
-      ctx.drawImage(layer.element, layer.x, layer.y, layer.width, layer.height);
-      ctx.globalAlpha = 1;
-    }
-  }
+  await drawFigureLayers(ctx, fig);
   ctx.fillStyle = chrome.mutedText;
   ctx.font = `${CAPTION_FONT}px ${font.family}`;
   ctx.textBaseline = 'alphabetic';
   lines.forEach((line, i) => ctx.fillText(line, 8, fig.height + 6 + (i + 1) * CAPTION_LINE - 4));
 
+  return canvasToTaggedPng(canvas, fig.params);
+}
+
+/** The canvas as PNG with `params` as JSON in a tEXt "parameters" chunk. */
+export async function canvasToTaggedPng(
+  canvas: HTMLCanvasElement,
+  params: Record<string, unknown>,
+): Promise<Blob> {
   const blob = await new Promise<Blob>((resolve, reject) =>
     canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))), 'image/png'),
   );
   const bytes = new Uint8Array(await blob.arrayBuffer());
-  const tagged = addPngTextChunk(bytes, 'parameters', JSON.stringify(fig.params));
+  const tagged = addPngTextChunk(bytes, 'parameters', JSON.stringify(params));
   return new Blob([tagged as Uint8Array<ArrayBuffer>], { type: 'image/png' });
 }
 
