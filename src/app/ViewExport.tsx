@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { exportViewSheet } from '../charts/viewSheet';
 import type { AnyExperiment } from '../experiments/types';
 import { useLab } from '../ui/storeContext';
 
@@ -17,6 +16,8 @@ export function ViewExport({ def }: { def: AnyExperiment }) {
     setBusy(format);
     setError(null);
     try {
+      // the sheet's code loads on first use, not with the page
+      const { exportViewSheet } = await import('../charts/viewSheet');
       await exportViewSheet(
         container,
         { title: def.title, subtitle: def.paper, link: window.location.href, params, figures: def.figures },

@@ -5,7 +5,7 @@ import { slugify, type FigureSource } from './exportFigure';
 import { ImportDialog } from './ImportDialog';
 import type { ImportedRun } from './importRun';
 import { chrome, compactMenu, font, HEADER_HEIGHT } from './theme';
-import { registerChartSource } from './viewSheet';
+import { registerChartSource } from './chartSources';
 
 /** Where an imported run goes: the chart's axis names (for mapping the file's columns) and the sink. */
 export interface ImportTarget {

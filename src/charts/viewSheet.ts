@@ -14,18 +14,8 @@ import {
   svgDocument,
   type FigureSource,
 } from './exportFigure';
+import { chartSource } from './chartSources';
 import { chrome, font } from './theme';
-
-/** Each mounted chart's live source, by the key on its ChartShell's root (`data-chart-shell`). */
-const chartSources = new Map<string, () => FigureSource | null>();
-
-/** Registers a chart's source; returns its removal (the chart unmounted or its source changed). */
-export function registerChartSource(key: string, get: () => FigureSource | null): () => void {
-  chartSources.set(key, get);
-  return () => {
-    if (chartSources.get(key) === get) chartSources.delete(key);
-  };
-}
 
 export interface ViewSheetSpec {
   title: string;
@@ -123,7 +113,7 @@ function chartsIn(container: Element): { box: ScreenBox; fig: FigureSource }[] {
   const out: { box: ScreenBox; fig: FigureSource }[] = [];
   container.querySelectorAll<HTMLElement>('[data-chart-shell]').forEach((el) => {
     const r = el.getBoundingClientRect();
-    const fig = chartSources.get(el.dataset.chartShell ?? '')?.();
+    const fig = chartSource(el.dataset.chartShell ?? '')?.();
     if (!fig || r.width === 0 || r.height === 0) return;
     const figureId = el.dataset.figureId;
     out.push({
