@@ -136,7 +136,11 @@ export async function measureSliders(
       await handle.focus();
       // PageUp/PageDown move the track by a tenth: a visible change, like a short drag.
       const start = await sliderPosition(page, c.label);
-      const keys = start >= 500 ? ['PageDown', 'PageUp'] : ['PageUp', 'PageDown'];
+      // An integer slider of fewer than ten values (depth 1…4) may not change on a tenth of its track:
+      // its ends do, and either end is a value its page runs.
+      const coarse = c.integer === true && c.max - c.min < 10;
+      const [up, down] = coarse ? ['End', 'Home'] : ['PageUp', 'PageDown'];
+      const keys = start >= 500 ? [down, up] : [up, down];
       const n = row.restartsRun ? opts.runSamples : opts.samples;
       for (let i = 0; i < n; i++) {
         await page.evaluate(armSource(c.key as string));
