@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useEffect, useMemo } from 'react';
 import { ellipseAxes, ellipseBounds, ellipsePixels } from './ellipse';
 import { toCsv } from './exportFigure';
 import type { LegendEntry } from './Legend';
@@ -11,7 +11,8 @@ import { layoutPlot, type PlotLayout } from './plotLayout';
 import { extendExtent, formatValue, padExtent, safeExtent } from './scales';
 import { approxTextWidth, font, type Dash } from './theme';
 import { placeLabels } from './labelPlacement';
-import { usePlot } from './plotContext';
+import { usePlot, type HoverPoint } from './plotContext';
+import { LINKED_EXTRA_WIDTH, linkedStyle, UNLINKED_OPACITY, useLinkedTerm } from './linkedTerms';
 import { useStageHeight } from './stageContext';
 
 export interface PathLayer extends CanvasLayerSpec {
@@ -28,6 +29,8 @@ export interface EllipseOverlay {
   k: number;
   color: string;
   dash?: Dash;
+  /** the id of the equation term this ellipse draws (linkedTerms.ts), as for a line series */
+  term?: string;
 }
 
 export interface MarkerOverlay {
@@ -193,23 +196,80 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
     (params: Record<string, unknown>) => trajectoryCsv(layers, ellipses, markers, params),
     [layers, ellipses, markers],
   );
+  const linked = useLinkedEllipses(ellipses, layout);
   return (
-    <Plot {...shell} {...geom} csv={csv} canvas={<CanvasPointsMark layers={layers} />}>
-      {ellipses.map((e) => (
-        <EllipseMark
-          key={e.id}
-          id={e.id}
-          center={e.center}
-          cov={e.cov}
-          k={e.k}
-          color={e.color}
-          dash={e.dash}
-        />
-      ))}
+    <Plot
+      {...shell}
+      {...geom}
+      csv={csv}
+      canvas={<CanvasPointsMark layers={layers} />}
+      onHover={linked.onHover}
+    >
+      {ellipses.map((e) => {
+        const look = linkedStyle(e.term, linked.active, linked.any);
+        return (
+          <EllipseMark
+            key={e.id}
+            id={e.id}
+            center={e.center}
+            cov={e.cov}
+            k={e.k}
+            color={e.color}
+            dash={e.dash}
+            width={look === 'active' ? 1.75 + LINKED_EXTRA_WIDTH : undefined}
+            opacity={look === 'dimmed' ? UNLINKED_OPACITY : undefined}
+            linked={look === 'plain' ? undefined : look}
+          />
+        );
+      })}
       <MarkerTexts markers={markers} />
     </Plot>
   );
 });
+
+/** Pixels within which a pointer links the nearest ellipse's term. */
+const LINK_RADIUS = 10;
+
+/**
+ * The linked term as this chart draws it, and the pointer handler that links the term of the ellipse
+ * whose contour passes nearest the pointer: along the ray from the centre through the pointer, the
+ * contour point is c + (p − c)·k/m, m the Mahalanobis length of p − c.
+ */
+function useLinkedEllipses(ellipses: EllipseOverlay[], layout: PlotLayout) {
+  const active = useLinkedTerm((s) => s.term);
+  const link = useLinkedTerm((s) => s.link);
+  const unlink = useLinkedTerm((s) => s.unlink);
+  const tagged = ellipses.some((e) => e.term !== undefined);
+  const any = active !== null && ellipses.some((e) => e.term === active);
+  const onHover = useMemo(() => {
+    if (!tagged) return undefined;
+    return (h: HoverPoint | null) => {
+      if (!h || h.py === null) return unlink('curve');
+      const { x, y } = layout;
+      const px = x.invert(h.px);
+      const py = y.invert(h.py);
+      let best: { term: string; d: number } | null = null;
+      for (const e of ellipses) {
+        if (e.term === undefined) continue;
+        const [[a, b], [, d]] = e.cov;
+        const det = a * d - b * b;
+        if (!(det > 0)) continue;
+        const dx = px - e.center[0];
+        const dy = py - e.center[1];
+        const m = Math.sqrt((d * dx * dx - 2 * b * dx * dy + a * dy * dy) / det);
+        if (!(m > 0)) continue;
+        const qx = e.center[0] + (dx * e.k) / m;
+        const qy = e.center[1] + (dy * e.k) / m;
+        const dist = Math.hypot(x(qx) - h.px, y(qy) - h.py);
+        if (dist <= LINK_RADIUS && (!best || dist < best.d)) best = { term: e.term, d: dist };
+      }
+      if (best) link(best.term, 'curve');
+      else unlink('curve');
+    };
+  }, [tagged, ellipses, layout, link, unlink]);
+  useEffect(() => (tagged ? () => unlink('curve') : undefined), [tagged, unlink]);
+  return { active, any, onHover };
+}
 
 /** The markers with their labels placed clear of each other (β̂ and β* can be a few pixels apart). */
 function MarkerTexts({ markers }: { markers: MarkerOverlay[] }) {

@@ -12,10 +12,14 @@ export interface EllipseMarkProps {
   color: string;
   dash?: Dash;
   width?: number;
+  opacity?: number;
+  /** drawn for a linked equation term (charts/linkedTerms.ts): on the path as data-linked, for tests */
+  linked?: 'active' | 'dimmed';
 }
 
 /** The k-sigma contour of a 2-D covariance; nothing when the covariance is not positive semi-definite. */
-export function EllipseMark({ id, center, cov, k, color, dash, width = 1.75 }: EllipseMarkProps) {
+export function EllipseMark(props: EllipseMarkProps) {
+  const { id, center, cov, k, color, dash, width = 1.75, opacity, linked } = props;
   const { layout } = usePlot();
   const [cx, cy] = center;
   const [[a, b], [, d]] = cov;
@@ -38,6 +42,8 @@ export function EllipseMark({ id, center, cov, k, color, dash, width = 1.75 }: E
   return (
     <path
       data-ellipse-id={id}
+      data-linked={linked}
+      strokeOpacity={opacity}
       d={p.d}
       fill="none"
       stroke={color}

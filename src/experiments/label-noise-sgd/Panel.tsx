@@ -112,6 +112,7 @@ function Trajectory({
         k: 1,
         color: colors.theory,
         dash: 'solid',
+        term: 'C',
       });
       ellipses.push({
         id: 'exact-2',
@@ -121,6 +122,7 @@ function Trajectory({
         k: 2,
         color: colors.theory,
         dash: 'solid',
+        term: 'C',
       });
     }
     ellipses.push({
