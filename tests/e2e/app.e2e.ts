@@ -88,6 +88,35 @@ describe('Distillation Lab in headless Chromium', () => {
     for (let i = 0; i < 4; i++) expect(await ellipseD(page, i)).toMatch(/^M/);
     await waitDone(page);
     await page.screenshot({ path: `${shots}/figure1a-d.png`, fullPage: true });
+    // the claim's C is linked to the exact ellipses of all four panels, both ways
+    const ellipse = (id: string) => page.locator(`[data-testid=ols-panel-0] path[data-ellipse-id=${id}]`);
+    const term = page.locator('[data-testid=claim-line] [data-term=C]');
+    await term.hover();
+    await expect
+      .poll(() => page.locator('path[data-ellipse-id=exact-2][data-linked=active]').count())
+      .toBe(4);
+    expect(await ellipse('ct-2').getAttribute('data-linked')).toBe('dimmed');
+    await page.mouse.move(2, 2);
+    await expect.poll(() => ellipse('exact-2').getAttribute('data-linked')).toBeNull();
+    // the 2σ contour's topmost point, from its path's box, is on the ellipse: hovering there outlines C
+    await page.locator('[data-testid=ols-panel-0]').scrollIntoViewIfNeeded();
+    const box = (await ellipse('exact-2').boundingBox())!;
+    const top = await ellipse('exact-2').evaluate((el) => {
+      // the point of the path nearest the top of its box
+      const p = el as SVGPathElement;
+      const n = p.getTotalLength();
+      let best = { x: 0, y: Infinity };
+      for (let i = 0; i <= 200; i++) {
+        const q = p.getPointAtLength((n * i) / 200);
+        if (q.y < best.y) best = { x: q.x, y: q.y };
+      }
+      const m = p.getScreenCTM()!;
+      return { x: m.a * best.x + m.e, y: m.d * best.y + m.f };
+    });
+    expect(top.y).toBeGreaterThanOrEqual(box.y - 1);
+    await page.mouse.move(top.x, top.y + 1);
+    await expect.poll(() => term.getAttribute('class')).toContain('eq-term-active');
+    await page.mouse.move(2, 2);
     expect(problems).toEqual([]);
     await page.close();
   });
