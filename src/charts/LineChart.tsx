@@ -19,7 +19,7 @@ import { LineMark } from './marks/LineMark';
 import { MarkerMark, type LineMarker } from './marks/MarkerMark';
 import { Plot } from './Plot';
 import type { HoverPoint } from './plotContext';
-import { LINKED_EXTRA_WIDTH, linkedStyle, UNLINKED_OPACITY, useLinkedTerm } from './linkedTerms';
+import { useLinkedMarks } from './linkedTerms';
 import type { ImportedRun } from './importRun';
 import {
   chartIndexInFigure,
@@ -330,23 +330,19 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
         ) : null;
       })}
       {overlay.curves.length > 0 && overlayMarks('import')}
-      {series.map((s, i) => {
-        const look = linkedStyle(s.term, linked.active, linked.any);
-        return (
-          <LineMark
-            key={s.id}
-            id={s.id}
-            x={s.x}
-            y={s.y}
-            pixels={pixels[i]}
-            color={seriesColor(s, i)}
-            width={look === 'active' ? (s.width ?? 1.75) + LINKED_EXTRA_WIDTH : s.width}
-            dash={s.dash}
-            opacity={look === 'dimmed' ? UNLINKED_OPACITY : undefined}
-            linked={look === 'plain' ? undefined : look}
-          />
-        );
-      })}
+      {series.map((s, i) => (
+        <LineMark
+          key={s.id}
+          id={s.id}
+          x={s.x}
+          y={s.y}
+          pixels={pixels[i]}
+          color={seriesColor(s, i)}
+          width={s.width}
+          dash={s.dash}
+          {...linked.markProps(s.term, s.width ?? 1.75)}
+        />
+      ))}
     </Plot>
   );
 });
@@ -354,22 +350,12 @@ export const LineChart = memo(function LineChart(props: LineChartProps) {
 /** Pixels within which a pointer links the nearest curve's term. */
 const LINK_RADIUS = 14;
 
-/**
- * The linked term as this chart draws it, and the pointer handler that links the term of the curve
- * nearest the pointer (vertically, at the pointer's x) while it is within LINK_RADIUS px.
- */
+/** The term of the tagged curve nearest the pointer (vertically, at its x), within LINK_RADIUS px. */
 function useLinkedCurves(series: LineSeries[], pixels: PixelSeries[], layout: PlotLayout) {
-  const active = useLinkedTerm((s) => s.term);
-  const link = useLinkedTerm((s) => s.link);
-  const unlink = useLinkedTerm((s) => s.unlink);
-  const tagged = series.some((s) => s.term !== undefined);
-  const any = active !== null && series.some((s) => s.term === active);
-  const onHover = useMemo(() => {
-    if (!tagged) return undefined;
-    return (h: HoverPoint | null) => {
-      if (!h || h.py === null) return unlink('curve');
+  const find = useCallback(
+    (px: number, py: number) => {
       const { x, y, xKind, yKind } = layout;
-      const xv = x.invert(h.px);
+      const xv = x.invert(px);
       let best: { term: string; d: number } | null = null;
       for (let i = 0; i < series.length; i++) {
         const s = series[i];
@@ -377,16 +363,17 @@ function useLinkedCurves(series: LineSeries[], pixels: PixelSeries[], layout: Pl
         const idx = nearestIndex(s.x, Math.min(s.x.length, s.y.length), xv, pixels[i].monotone, xKind);
         const yv = idx >= 0 ? s.y[idx] : NaN;
         if (!drawable(yv, yKind)) continue;
-        const d = Math.abs(y(yv) - h.py);
+        const d = Math.abs(y(yv) - py);
         if (d <= LINK_RADIUS && (!best || d < best.d)) best = { term: s.term, d };
       }
-      if (best) link(best.term, 'curve');
-      else unlink('curve');
-    };
-  }, [tagged, series, pixels, layout, link, unlink]);
-  // a chart that unmounts under the pointer leaves no curve linked
-  useEffect(() => (tagged ? () => unlink('curve') : undefined), [tagged, unlink]);
-  return { active, any, onHover };
+      return best?.term ?? null;
+    },
+    [series, pixels, layout],
+  );
+  return useLinkedMarks(
+    series.map((s) => s.term),
+    find,
+  );
 }
 
 /** Crosshair at the pointer, a dot on each series at the nearest x, and their values in a box. */

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { ellipseAxes, ellipseBounds, ellipsePixels } from './ellipse';
 import { toCsv } from './exportFigure';
 import type { LegendEntry } from './Legend';
@@ -11,8 +11,8 @@ import { layoutPlot, type PlotLayout } from './plotLayout';
 import { extendExtent, formatValue, padExtent, safeExtent } from './scales';
 import { approxTextWidth, font, type Dash } from './theme';
 import { placeLabels } from './labelPlacement';
-import { usePlot, type HoverPoint } from './plotContext';
-import { LINKED_EXTRA_WIDTH, linkedStyle, UNLINKED_OPACITY, useLinkedTerm } from './linkedTerms';
+import { usePlot } from './plotContext';
+import { useLinkedMarks } from './linkedTerms';
 import { useStageHeight } from './stageContext';
 
 export interface PathLayer extends CanvasLayerSpec {
@@ -205,23 +205,18 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
       canvas={<CanvasPointsMark layers={layers} />}
       onHover={linked.onHover}
     >
-      {ellipses.map((e) => {
-        const look = linkedStyle(e.term, linked.active, linked.any);
-        return (
-          <EllipseMark
-            key={e.id}
-            id={e.id}
-            center={e.center}
-            cov={e.cov}
-            k={e.k}
-            color={e.color}
-            dash={e.dash}
-            width={look === 'active' ? 1.75 + LINKED_EXTRA_WIDTH : undefined}
-            opacity={look === 'dimmed' ? UNLINKED_OPACITY : undefined}
-            linked={look === 'plain' ? undefined : look}
-          />
-        );
-      })}
+      {ellipses.map((e) => (
+        <EllipseMark
+          key={e.id}
+          id={e.id}
+          center={e.center}
+          cov={e.cov}
+          k={e.k}
+          color={e.color}
+          dash={e.dash}
+          {...linked.markProps(e.term, 1.75)}
+        />
+      ))}
       <MarkerTexts markers={markers} />
     </Plot>
   );
@@ -231,23 +226,16 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
 const LINK_RADIUS = 10;
 
 /**
- * The linked term as this chart draws it, and the pointer handler that links the term of the ellipse
- * whose contour passes nearest the pointer: along the ray from the centre through the pointer, the
- * contour point is c + (p − c)·k/m, m the Mahalanobis length of p − c.
+ * The term of the tagged ellipse whose contour passes nearest the pointer, within LINK_RADIUS px: along
+ * the ray from the centre through the pointer p, the contour point is c + (p − c)·k/m, m the Mahalanobis
+ * length of p − c.
  */
 function useLinkedEllipses(ellipses: EllipseOverlay[], layout: PlotLayout) {
-  const active = useLinkedTerm((s) => s.term);
-  const link = useLinkedTerm((s) => s.link);
-  const unlink = useLinkedTerm((s) => s.unlink);
-  const tagged = ellipses.some((e) => e.term !== undefined);
-  const any = active !== null && ellipses.some((e) => e.term === active);
-  const onHover = useMemo(() => {
-    if (!tagged) return undefined;
-    return (h: HoverPoint | null) => {
-      if (!h || h.py === null) return unlink('curve');
+  const find = useCallback(
+    (hx: number, hy: number) => {
       const { x, y } = layout;
-      const px = x.invert(h.px);
-      const py = y.invert(h.py);
+      const px = x.invert(hx);
+      const py = y.invert(hy);
       let best: { term: string; d: number } | null = null;
       for (const e of ellipses) {
         if (e.term === undefined) continue;
@@ -258,17 +246,17 @@ function useLinkedEllipses(ellipses: EllipseOverlay[], layout: PlotLayout) {
         const dy = py - e.center[1];
         const m = Math.sqrt((d * dx * dx - 2 * b * dx * dy + a * dy * dy) / det);
         if (!(m > 0)) continue;
-        const qx = e.center[0] + (dx * e.k) / m;
-        const qy = e.center[1] + (dy * e.k) / m;
-        const dist = Math.hypot(x(qx) - h.px, y(qy) - h.py);
+        const dist = Math.hypot(x(e.center[0] + (dx * e.k) / m) - hx, y(e.center[1] + (dy * e.k) / m) - hy);
         if (dist <= LINK_RADIUS && (!best || dist < best.d)) best = { term: e.term, d: dist };
       }
-      if (best) link(best.term, 'curve');
-      else unlink('curve');
-    };
-  }, [tagged, ellipses, layout, link, unlink]);
-  useEffect(() => (tagged ? () => unlink('curve') : undefined), [tagged, unlink]);
-  return { active, any, onHover };
+      return best?.term ?? null;
+    },
+    [ellipses, layout],
+  );
+  return useLinkedMarks(
+    ellipses.map((e) => e.term),
+    find,
+  );
 }
 
 /** The markers with their labels placed clear of each other (β̂ and β* can be a few pixels apart). */
