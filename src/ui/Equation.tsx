@@ -1,6 +1,6 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
-import { useEffect, useMemo, useRef, type FocusEvent, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLinkedTerm } from '../charts/linkedTerms';
 
 /** One linked term: its colour (the colour of the curves it produces) and what a screen reader says. */
@@ -22,8 +22,10 @@ const termOf = (target: EventTarget | null): string | null =>
 
 /**
  * Typeset TeX with KaTeX (bundled: no CDN, no network). With `terms`, each `\htmlData{term=id}{…}` of the
- * TeX is coloured like its curves, focusable, and linked both ways (charts/linkedTerms.ts): hovering or
- * focusing it thickens the curves tagged with that term; hovering such a curve outlines the term.
+ * TeX is coloured like its curves and linked both ways (charts/linkedTerms.ts): hovering a term thickens
+ * the curves tagged with it; hovering such a curve outlines the term. KaTeX hides its HTML from screen
+ * readers (they read its MathML), so the terms cannot take focus themselves: the equation does, and ← / →
+ * step the highlight through its terms, announced by name; Esc clears it.
  */
 export function Equation(props: { tex: string; display?: boolean; terms?: Record<string, EquationTerm> }) {
   const { tex, display = false, terms } = props;
@@ -41,29 +43,52 @@ export function Equation(props: { tex: string; display?: boolean; terms?: Record
       el.style.color = t.color;
       el.classList.add('eq-term');
       el.classList.toggle('eq-term-active', el.dataset.term === active);
-      el.tabIndex = 0;
-      el.setAttribute('role', 'button');
-      el.setAttribute('aria-label', `${t.label}: highlight its curve`);
-      el.setAttribute('aria-pressed', String(el.dataset.term === active));
     });
   }, [html, terms, active]);
-  if (!terms)
-    return <span className={display ? 'eq eq-display' : 'eq'} dangerouslySetInnerHTML={{ __html: html }} />;
-  const enter = (e: MouseEvent | FocusEvent) => {
+  const className = display ? 'eq eq-display' : 'eq';
+  if (!terms) return <span className={className} dangerouslySetInnerHTML={{ __html: html }} />;
+  const hover = (e: MouseEvent) => {
     const t = termOf(e.target);
     if (t && t in terms) link(t, 'equation');
     else unlink('equation');
   };
+  /** the terms in the order they are typeset */
+  const order = () =>
+    [...(ref.current?.querySelectorAll<HTMLElement>('[data-term]') ?? [])]
+      .map((el) => el.dataset.term ?? '')
+      .filter((t, i, all) => t in terms && all.indexOf(t) === i);
+  const step = (by: number) => {
+    const ids = order();
+    if (ids.length === 0) return;
+    const i = active === null ? (by > 0 ? -1 : 0) : ids.indexOf(active);
+    link(ids[(i + by + ids.length) % ids.length], 'equation');
+  };
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') step(1);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') step(-1);
+    else if (e.key === 'Escape') unlink('equation');
+    else return;
+    // the arrows belong to the equation here, not to the page's shortcuts
+    e.preventDefault();
+    e.stopPropagation();
+  };
   return (
     <span
-      ref={ref}
-      className={display ? 'eq eq-display eq-linked' : 'eq eq-linked'}
+      className={`${className} eq-linked`}
       data-testid="linked-equation"
-      onMouseOver={enter}
-      onFocus={enter}
+      tabIndex={0}
+      role="group"
+      aria-label="equation with linked terms: ← and → highlight each term and its curves"
+      onMouseOver={hover}
       onMouseLeave={() => unlink('equation')}
+      onFocus={() => step(1)}
       onBlur={() => unlink('equation')}
-      dangerouslySetInnerHTML={{ __html: html }}
-    />
+      onKeyDown={onKeyDown}
+    >
+      <span ref={ref} dangerouslySetInnerHTML={{ __html: html }} />
+      <span className="sr-only" aria-live="polite">
+        {active ? terms[active].label : ''}
+      </span>
+    </span>
   );
 }

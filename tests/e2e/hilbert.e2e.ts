@@ -81,17 +81,27 @@ describe('Hilbert-space self-distillation panel', () => {
     expect(await width('eps')).toBeCloseTo(plain + 2.25, 5);
     await page.mouse.move(2, 2);
     await expect.poll(() => linked('eps')).toBeNull();
-    // the keyboard reaches the other term
-    await term('y').focus();
+    // the keyboard: Tab to the equation (the first term lights up, and is announced), → to the next, Esc
+    const equation = page.locator('[data-testid=claim-line] [data-testid=linked-equation]');
+    const announced = () => equation.locator('[aria-live]').textContent();
+    await equation.focus();
     await expect.poll(() => linked('ms')).toBe('active');
+    expect(await announced()).toContain('‖y₀‖');
     await page
       .locator('[data-testid=claim-line]')
       .screenshot({ path: 'screenshots/hilbert-linked-term.png' });
     await page
       .locator('[data-testid=collapse-chart]')
       .screenshot({ path: 'screenshots/hilbert-linked-curve.png' });
-    await term('y').blur();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => linked('eps')).toBe('active');
+    expect(await linked('ms')).toBe('dimmed');
+    expect(await announced()).toContain('√(Kε)');
+    await page.keyboard.press('ArrowRight'); // wraps round
+    await expect.poll(() => linked('ms')).toBe('active');
+    await page.keyboard.press('Escape');
     await expect.poll(() => linked('ms')).toBeNull();
+    await equation.blur();
     // hover the curve (ε is a horizontal line: its box's middle lies on it): its term is outlined
     await page.locator('[data-testid=collapse-chart]').scrollIntoViewIfNeeded();
     const box = (await curve('eps').boundingBox())!;
