@@ -1,5 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
-import { ellipseAxes, ellipseBounds, ellipsePixels } from './ellipse';
+import { cachedEllipsePixels, ellipseAxes, ellipseBounds } from './ellipse';
 import { toCsv } from './exportFigure';
 import type { LegendEntry } from './Legend';
 import { CanvasPointsMark, layerAlpha, layerCount, type CanvasLayerSpec } from './marks/CanvasPointsMark';
@@ -101,7 +101,7 @@ function legendGeometry(
   layout: PlotLayout,
 ): LegendGeometry {
   const { x, y } = layout;
-  const ellipsePx = ellipses.map((e) => ellipsePixels(e.center, e.cov, e.k, x, y));
+  const ellipsePx = ellipses.map((e) => cachedEllipsePixels(e.center, e.cov, e.k, x, y));
   const legend: LegendEntry[] = [
     ...layers.map((l): LegendEntry => ({
       id: `l-${l.id}`,

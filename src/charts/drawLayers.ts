@@ -36,6 +36,8 @@ interface PathState {
   lx: number;
   ly: number;
 }
+/** What a points canvas shows now: its snapshot array and everything else that sets its pixels. */
+const pointStates = new WeakMap<HTMLCanvasElement, { key: string; xy: ArrayLike<number> }>();
 const pathStates = new WeakMap<HTMLCanvasElement, PathState>();
 
 function sizeCanvas(canvas: HTMLCanvasElement, w: number, h: number, dpr: number): [number, number] {
@@ -66,9 +68,18 @@ export function drawLayer(
   const [cw, ch] = sizeCanvas(canvas, w, h, dpr);
   const n = Math.min(layer.count, Math.floor(layer.xy.length / 2));
   if (layer.kind === 'points') {
-    // CPU-backed: the cloud is written with putImageData every frame.
+    // CPU-backed: the cloud is written with putImageData, and only when it changed (a new snapshot, a
+    // new scale or look): a re-render for a slider that only restarts the run leaves it as it is.
+    const key = [cw, ch, dpr, map.ax, map.bx, map.ay, map.by, layer.color, layer.size, layer.alpha, n].join(
+      '|',
+    );
+    const drawn = pointStates.get(canvas);
+    if (drawn && drawn.key === key && drawn.xy === layer.xy) return 0;
     const ctx = canvas.getContext('2d', { willReadFrequently: true });
-    if (ctx) drawPoints(ctx, layer, n, cw, ch, dpr, map);
+    if (ctx) {
+      drawPoints(ctx, layer, n, cw, ch, dpr, map);
+      pointStates.set(canvas, { key, xy: layer.xy });
+    }
     return 0;
   }
   const ctx = canvas.getContext('2d');

@@ -89,3 +89,25 @@ export function ellipsePixels(
   if (!px.length || !px.every(([a, b]) => Number.isFinite(a) && Number.isFinite(b))) return null;
   return { d: `M${px.map(([a, b]) => `${a.toFixed(2)},${b.toFixed(2)}`).join('L')}Z`, px };
 }
+
+type Scale = (v: number) => number;
+const pixelCache = new WeakMap<Scale, WeakMap<Scale, Map<string, ReturnType<typeof ellipsePixels>>>>();
+/** Entries kept per pair of scales: a figure's ellipses at a few recent parameter values. */
+const CACHE_ENTRIES = 64;
+
+/**
+ * `ellipsePixels` remembered per pair of scales (a layout's scales never change): the legend placement
+ * and the ellipse mark ask for the same contour on every render of a figure.
+ */
+export function cachedEllipsePixels(center: [number, number], cov: Cov2, k: number, x: Scale, y: Scale) {
+  let byY = pixelCache.get(x);
+  if (!byY) pixelCache.set(x, (byY = new WeakMap()));
+  let cache = byY.get(y);
+  if (!cache) byY.set(y, (cache = new Map()));
+  const key = `${center[0]},${center[1]},${cov[0][0]},${cov[0][1]},${cov[1][1]},${k}`;
+  if (cache.has(key)) return cache.get(key) ?? null;
+  const p = ellipsePixels(center, cov, k, x, y);
+  if (cache.size >= CACHE_ENTRIES) cache.clear();
+  cache.set(key, p);
+  return p;
+}

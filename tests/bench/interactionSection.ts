@@ -101,7 +101,13 @@ export async function interactionSection(
 ): Promise<string[]> {
   const opts = quick
     ? { samples: 6, runSamples: 3, burst: 9, frameTimeoutMs: 3000 }
-    : { samples: 20, runSamples: 8, burst: 15, frameTimeoutMs: 3000 };
+    : {
+        samples: 20,
+        // BENCH_RUN_SAMPLES: more presses of the sliders that restart a run, for a before/after on one page
+        runSamples: Number(process.env.BENCH_RUN_SAMPLES ?? 8),
+        burst: 15,
+        frameTimeoutMs: 3000,
+      };
   const loads: LoadRow[] = [];
   for (const e of experiments) loads.push(await measureLoad(browser, url, e));
   const sliders: SliderRow[] = [];

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ellipsePixels, type Cov2 } from '../ellipse';
+import { cachedEllipsePixels, type Cov2 } from '../ellipse';
 import { usePlot } from '../plotContext';
 import { dashArray, type Dash } from '../theme';
 
@@ -26,7 +26,7 @@ export function EllipseMark(props: EllipseMarkProps) {
   // By value: callers rebuild the arrays on every frame while the ellipse rarely moves.
   const p = useMemo(
     () =>
-      ellipsePixels(
+      cachedEllipsePixels(
         [cx, cy],
         [
           [a, b],
