@@ -118,7 +118,7 @@ export async function interactionSection(
     interactionStart,
     '## Interaction: every slider, load time, bundle sizes (issue 20)',
     '',
-    `From one run on ${new Date().toISOString().slice(0, 10)}. Every slider of every experiment, found from the definitions; each sample is one real key press (PageUp/PageDown, a tenth of the track) on the focused slider of the experiment's default page while its default run streams. ` +
+    `From one run on ${new Date().toISOString().slice(0, 10)}. Every slider of every experiment, found from the definitions; each sample is one real key press (PageUp/PageDown, a tenth of the track; End/Home for an integer slider of fewer than ten values, which a tenth may not move) on the focused slider of the experiment's default page while its default run streams. ` +
       `"input → figure": the key's event time to the first panel commit (a layout effect: DOM changed, not yet painted) that shows the new value. ` +
       `"next frame": that commit came before the first animation frame after the input, so the change is in the next painted frame. ` +
       `A slider that restarts the run is also timed to the first commit holding a frame of the new run. "burst": ${opts.burst} presses back to back; "commits" counts the distinct values the panel drew (fewer than the presses: stale values were dropped), and the last drawn value must be the last one pressed. ` +
