@@ -77,7 +77,7 @@ export function ellipseBounds(
  * The k-sigma ellipse in px through the scales `x`, `y`: SVG path data and the points (for legend
  * placement); null when the covariance is invalid or a point does not map to a finite pixel.
  */
-export function ellipsePixels(
+function ellipsePixels(
   center: [number, number],
   cov: Cov2,
   k: number,
