@@ -258,10 +258,12 @@ function TheoryTable({ models, results }: { models: PanelModel[]; results: OlsRe
 export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   const models = useMemo(() => panelModels(params), [params]);
-  const deferred = useDeferredValue(params);
-  const deferredModels = useMemo(() => panelModels(deferred), [deferred]);
+  // The exact transients and the eq. (16) sweep follow a drag once it settles, and on opening they come
+  // in the render after the first one (null at first): Fig. 1 is on screen ~0.1 s sooner.
+  const deferred = useDeferredValue<OlsParams | null>(params, null);
+  const deferredModels = useMemo(() => (deferred ? panelModels(deferred) : []), [deferred]);
   const traces = useMemo(
-    () => deferredModels.map((m) => exactTrace(m, deferred, deferred.chainSteps)),
+    () => (deferred ? deferredModels.map((m) => exactTrace(m, deferred, deferred.chainSteps)) : []),
     [deferredModels, deferred],
   );
   const half = zoomHalfWidth(models);
@@ -350,7 +352,7 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
           />
         ))}
       </div>
-      {deferredModels.length === models.length && (
+      {deferred && deferredModels.length === models.length && (
         <RegulariserFigure models={deferredModels} results={results} params={deferred} width={width} />
       )}
       <LineChart
