@@ -192,6 +192,11 @@ export interface LoadRow {
   figure: string;
   /** the worker's backend after the probe ('' when the page never said) */
   backend: string;
+  /**
+   * Navigation → the key result at the defaults, cold: the default run done (every figure it feeds
+   * complete), or the first figure where the page runs nothing (exact theory only). null: not within 2 min.
+   */
+  keyResultMs: number | null;
 }
 
 /**
@@ -252,6 +257,19 @@ export async function measureLoad(browser: Browser, url: string, e: AnyExperimen
   try {
     await page.goto(`${url}#/${e.id}`);
     const cold = await timeToFigure(page, e, 60_000);
+    const keyResultMs =
+      e.jobFor(e.defaults) === null
+        ? (cold?.ms ?? null)
+        : await page
+            .waitForFunction(
+              () =>
+                document.querySelector('[data-testid=run-state]')?.getAttribute('data-state') === 'done' &&
+                performance.now(),
+              null,
+              { timeout: 120_000, polling: 100 },
+            )
+            .then((h) => h.jsonValue() as Promise<number>)
+            .catch(() => null);
     await page.reload();
     const warm = await timeToFigure(page, e, 60_000);
     const backend = await page
@@ -270,6 +288,7 @@ export async function measureLoad(browser: Browser, url: string, e: AnyExperimen
       coldMs: cold?.ms ?? null,
       warmMs: warm?.ms ?? null,
       figure: cold?.figure ?? '—',
+      keyResultMs,
     };
   } finally {
     await context.close();

@@ -1,3 +1,5 @@
+import { wasmPathStepper, type PathStepper } from './sgdPathWasm';
+
 /** Two-feature least-squares data in struct-of-arrays form, the layout the hot loops want. */
 export interface OlsData {
   n: number;
@@ -80,10 +82,65 @@ export interface PathState {
 }
 
 /**
+ * The path's steps in JS: the reference for the wasm loop (sgdPath.wat does the same operations in the
+ * same order, so both give the same bits) and the fallback where WebAssembly cannot run.
+ */
+function jsPathStepper(
+  pk: Float64Array,
+  n: number,
+  batch: number,
+  scale: number,
+  b0: number,
+  b1: number,
+  s: number,
+): PathStepper {
+  const stamp = new Int32Array(n).fill(-1);
+  const st: PathStepper = {
+    b0,
+    b1,
+    s,
+    steps(from, end) {
+      let b0 = st.b0;
+      let b1 = st.b1;
+      let s = st.s;
+      for (let t = from; t < end; t++) {
+        let g0 = 0;
+        let g1 = 0;
+        for (let j = 0; j < batch; j++) {
+          let i: number;
+          do {
+            // xorshift32 and indexOf written out (measurably faster in this, the hottest loop); the
+            // path-equals-chain test keeps them identical to chainRng's.
+            s ^= s << 13;
+            s ^= s >>> 17;
+            s ^= s << 5;
+            i = ((s >>> 16) * n + (((s & 0xffff) * n) >>> 16)) >>> 16;
+          } while (stamp[i] === t);
+          stamp[i] = t;
+          const o = 3 * i;
+          const a = pk[o];
+          const b = pk[o + 1];
+          const r = a * b0 + b * b1 - pk[o + 2];
+          g0 += a * r;
+          g1 += b * r;
+        }
+        b0 -= scale * g0;
+        b1 -= scale * g1;
+      }
+      st.b0 = b0;
+      st.b1 = b1;
+      st.s = s;
+    },
+  };
+  return st;
+}
+
+/**
  * Advance one SGD path `steps` iterations on labels `labels`, calling `record` every `stride`-th
  * iterate. Two paths started from the same rng state draw the same batches (common random numbers),
  * which is how the noisy and the noiseless path of a panel are made comparable.
  * Stops early, with `diverged`, once the path is `limit` (L1) from the origin: divergence, not overflow.
+ * The steps run in wasm (sgdPath.wat) unless `kernel` is 'js' or WebAssembly cannot run; same bits.
  */
 export function advancePathCpu(
   data: OlsData,
@@ -95,47 +152,29 @@ export function advancePathCpu(
   stride: number,
   record: (iter: number, b0: number, b1: number) => void,
   limit = Infinity,
+  kernel: 'auto' | 'js' = 'auto',
 ): PathState & { diverged: boolean } {
   const { n } = data;
   const scale = eta / batch;
-  const stamp = new Int32Array(n).fill(-1);
   const pk = pack(data, labels);
-  let [b0, b1] = state.beta;
-  let s = state.rng | 0;
+  const [b0, b1] = state.beta;
+  const s = state.rng | 0;
+  const path =
+    (kernel === 'auto' ? wasmPathStepper(pk, n, batch, scale, b0, b1, s) : null) ??
+    jsPathStepper(pk, n, batch, scale, b0, b1, s);
   let iter = state.iter;
   let t = 0;
   while (t < steps) {
     // Chunks end at the next recorded iterate (and at most 32 steps apart, so growth from `limit`
     // cannot overflow before it is seen): the hot loop itself has no modulo and no branch but the draw.
     const len = Math.min(steps - t, stride - (iter % stride), 32);
-    for (const end = t + len; t < end; t++) {
-      let g0 = 0;
-      let g1 = 0;
-      for (let j = 0; j < batch; j++) {
-        let i: number;
-        do {
-          // xorshift32 and indexOf written out (measurably faster in this, the hottest loop); the
-          // path-equals-chain test keeps them identical to chainRng's.
-          s ^= s << 13;
-          s ^= s >>> 17;
-          s ^= s << 5;
-          i = ((s >>> 16) * n + (((s & 0xffff) * n) >>> 16)) >>> 16;
-        } while (stamp[i] === t);
-        stamp[i] = t;
-        const o = 3 * i;
-        const a = pk[o];
-        const b = pk[o + 1];
-        const r = a * b0 + b * b1 - pk[o + 2];
-        g0 += a * r;
-        g1 += b * r;
-      }
-      b0 -= scale * g0;
-      b1 -= scale * g1;
-    }
+    path.steps(t, t + len);
+    t += len;
     iter += len;
     // Written so that NaN also stops the loop.
-    if (!(Math.abs(b0) + Math.abs(b1) <= limit)) return { beta: [b0, b1], rng: s, iter, diverged: true };
-    if (iter % stride === 0) record(iter, b0, b1);
+    if (!(Math.abs(path.b0) + Math.abs(path.b1) <= limit))
+      return { beta: [path.b0, path.b1], rng: path.s, iter, diverged: true };
+    if (iter % stride === 0) record(iter, path.b0, path.b1);
   }
-  return { beta: [b0, b1], rng: s, iter, diverged: false };
+  return { beta: [path.b0, path.b1], rng: path.s, iter, diverged: false };
 }

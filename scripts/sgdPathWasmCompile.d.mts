@@ -1,0 +1,1 @@
+export function sgdPathWasmBase64(wat: string): Promise<string>;
