@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { AnyExperiment } from '../experiments/types';
 import { Slider } from './Slider';
 import { useLab } from '../ui/storeContext';
@@ -26,9 +27,21 @@ export function Controls({ def, only }: { def: AnyExperiment; only?: readonly st
         <div className="presets">
           <h3>Presets</h3>
           {def.presets.map((p) => (
-            <button key={p.id} type="button" onClick={() => applyPreset(p.id)} data-preset={p.id}>
-              {p.label}
-            </button>
+            <Fragment key={p.id}>
+              <button
+                type="button"
+                onClick={() => applyPreset(p.id)}
+                data-preset={p.id}
+                aria-describedby={p.cost ? `preset-cost-${p.id}` : undefined}
+              >
+                {p.label}
+              </button>
+              {p.cost && (
+                <p className="preset-cost" id={`preset-cost-${p.id}`}>
+                  {p.cost}
+                </p>
+              )}
+            </Fragment>
           ))}
         </div>
       )}

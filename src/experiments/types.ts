@@ -50,10 +50,12 @@ export function defineFigures<const F extends readonly FigureDef[]>(figures: F) 
   return { figures, fig: (id: F[number]['id']): string => id };
 }
 
-interface Preset<P> {
+export interface Preset<P> {
   id: string;
   label: string;
   params: Partial<P>;
+  /** how long it runs, shown under its button: a paper-scale preset states the time it took on a 2-core CPU */
+  cost?: string;
 }
 
 /**

@@ -101,10 +101,11 @@ export const defaultParams: KdParams = {
 };
 
 /** Presets apply over the current params: each sets every size a cross-field check compares. */
-const fig = (id: string, label: string, params: Partial<KdParams>) => ({
+const fig = (id: string, label: string, params: Partial<KdParams>, cost?: string) => ({
   id,
   label,
   params: { nTest: 200, nVal: 40, overlapTop: 10, nystromRank: 20, ...params },
+  ...(cost ? { cost } : {}),
 });
 
 export const presets = [
@@ -138,4 +139,21 @@ export const presets = [
     lambda: 1,
     teacherStop: 'validation',
   }),
+  // Issue 19's paper-scale regime: the paper's Fashion-MNIST pair with label noise, at SCIENCE.md's n = 400.
+  fig(
+    'fashionNoisy',
+    'Paper scale: Fashion 7 vs 9, n = 400, 20 % of labels flipped, 10⁴ iterations',
+    {
+      data: 'fashion',
+      n: 400,
+      nVal: 100,
+      labelNoise: 0.2,
+      lambda: 0.01,
+      teacherIterations: 10_000,
+      studentIterations: 10_000,
+      teacherStop: 'validation',
+      embed: 'off',
+    },
+    'Paper scale: 2 min 8 s on a 2-core laptop CPU (wasm), measured 2026-12-05; not yet timed on a GPU.',
+  ),
 ];
