@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import {
   LineChart,
   TrajectoryChart,
@@ -50,7 +50,7 @@ function niceCeil(v: number): number {
   return step * p;
 }
 
-function Trajectory({
+const Trajectory = memo(function Trajectory({
   model,
   r,
   params,
@@ -60,6 +60,8 @@ function Trajectory({
 }: {
   model: PanelModel;
   r: OlsResults['panels'][number];
+  /** results mutate in place: the frame count says when `r` changed */
+  frame: number;
   params: OlsParams;
   width: number;
   index: number;
@@ -196,9 +198,17 @@ function Trajectory({
       )}
     </div>
   );
-}
+});
 
-function TheoryTable({ models, results }: { models: PanelModel[]; results: OlsResults }) {
+const TheoryTable = memo(function TheoryTable({
+  models,
+  results,
+}: {
+  models: PanelModel[];
+  results: OlsResults;
+  /** results mutate in place: the frame count says when they changed */
+  frame: number;
+}) {
   return (
     <table className="theory-table" data-testid="ols-theory-table">
       <thead>
@@ -253,24 +263,54 @@ function TheoryTable({ models, results }: { models: PanelModel[]; results: OlsRe
       </tbody>
     </table>
   );
-}
+});
 
-export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>) {
-  const [ref, width] = useElementWidth<HTMLDivElement>(900);
-  const models = useMemo(() => panelModels(params), [params]);
-  // The exact transients and the eq. (16) sweep follow a drag once it settles, and on opening they come
-  // in the render after the first one (null at first): Fig. 1 is on screen ~0.1 s sooner.
-  const deferred = useDeferredValue<OlsParams | null>(params, null);
-  const deferredModels = useMemo(() => (deferred ? panelModels(deferred) : []), [deferred]);
-  const traces = useMemo(
-    () => (deferred ? deferredModels.map((m) => exactTrace(m, deferred, deferred.chainSteps)) : []),
-    [deferredModels, deferred],
+/** The text above Fig. 1: it changes only with the number of chains. */
+const Intro = memo(function Intro({ chains }: { chains: number }) {
+  return (
+    <section className="explain">
+      <p>
+        SGD on least squares <Equation tex="\min_\beta \tfrac1N\sum_i (x_i^\top\beta-y_i)^2" /> with labels{' '}
+        <Equation tex="y_i=x_i^\top\beta^*+\varepsilon_i" />,{' '}
+        <Equation tex="\varepsilon_i\sim\mathcal N(0,\sigma^2)" /> drawn once. With fixed noisy labels SGD
+        settles around the least-squares solution <Equation tex="\hat\beta" />, not <Equation tex="\beta^*" />
+        . Linearised around <Equation tex="\hat\beta" />, the iterates have the <strong>exact</strong>{' '}
+        stationary covariance
+      </p>
+      <Equation
+        display
+        tex="C = \mathbb E_B\big[(I-\eta H_B)\,C\,(I-\eta H_B)\big] + \eta^2\,\mathbb E_B[b_B b_B^\top],\quad H_B=\tfrac1B\sum_{i\in B}x_ix_i^\top,\; b_B=\tfrac1B\sum_{i\in B}x_i r_i"
+      />
+      <p>
+        drawn as solid 1σ/2σ ellipses; the paper&apos;s continuous-time picture{' '}
+        <Equation tex="C\approx\frac{\eta\sigma^2}{2B}I" /> is dashed. The orange cloud is{' '}
+        {chains.toLocaleString()} independent chains.
+      </p>
+    </section>
   );
-  const half = zoomHalfWidth(models);
-  const cols = models.length > 1 && width > 700 ? 2 : 1;
-  const cellWidth = Math.floor((width - (cols - 1) * 16) / cols);
-  const unstable = models.filter((m) => 'exact' in m.theory && m.theory.exact.meanSquareContraction >= 1);
+});
 
+/** The chains' spread against the exact transient: drawn from the lagged state (see OlsPanel). */
+const SpreadFigure = memo(function SpreadFigure({
+  params,
+  results,
+  exact,
+  width,
+}: {
+  params: OlsParams;
+  results: OlsResults;
+  /** the exact transients' params, null until they are computed (after the first render) */
+  exact: OlsParams | null;
+  width: number;
+  /** results mutate in place: the frame count says when they changed */
+  frame: number;
+}) {
+  const models = panelModels(params);
+  const exactModels = exact && panelModels(exact).length === models.length ? panelModels(exact) : null;
+  const traces = useMemo(
+    () => (exact && exactModels ? exactModels.map((m) => exactTrace(m, exact, exact.chainSteps)) : []),
+    [exact, exactModels],
+  );
   const series: LineSeries[] = [];
   models.forEach((m, i) => {
     const r = results.panels[i];
@@ -285,7 +325,7 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
         color,
       });
     const tr = traces[i];
-    if (tr && deferredModels.length === models.length)
+    if (tr)
       series.push({
         id: `exact-${i}`,
         label: `exact transient${tag}`,
@@ -306,28 +346,45 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
       });
     }
   });
+  return (
+    <LineChart
+      figureId={fig('chains-spread')}
+      title="Spread of the chains, tr Cov(β_t), against chain step"
+      series={series}
+      width={width}
+      height={300}
+      xLabel="chain step t"
+      yLabel="tr Cov(β_t)"
+      yScale="log"
+      xScale="log"
+      exportName="xiong-chains-spread"
+      exportParams={params}
+      testId="spread-chart"
+    />
+  );
+});
+
+export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>) {
+  const [ref, width] = useElementWidth<HTMLDivElement>(900);
+  const models = panelModels(params);
+  // A press redraws Fig. 1 (the exact ellipses the lecturer drags) in the input's own frame; the spread
+  // figure, the table and the text follow in the render after (React's deferred copies), so the press's
+  // own work is Fig. 1's. Streamed frames render from a transition, where the copies are current.
+  const lagParams = useDeferredValue(params);
+  const lagResults = useDeferredValue(results);
+  const lagFrame = useDeferredValue(results.frames);
+  // The exact transients and the eq. (16) sweep follow a drag once it settles, and on opening they come
+  // in the render after the first one (null at first): Fig. 1 is on screen ~0.1 s sooner.
+  const deferred = useDeferredValue<OlsParams | null>(params, null);
+  const deferredModels = deferred ? panelModels(deferred) : [];
+  const half = zoomHalfWidth(models);
+  const cols = models.length > 1 && width > 700 ? 2 : 1;
+  const cellWidth = Math.floor((width - (cols - 1) * 16) / cols);
+  const unstable = models.filter((m) => 'exact' in m.theory && m.theory.exact.meanSquareContraction >= 1);
 
   return (
     <div className="panel" ref={ref}>
-      <section className="explain">
-        <p>
-          SGD on least squares <Equation tex="\min_\beta \tfrac1N\sum_i (x_i^\top\beta-y_i)^2" /> with labels{' '}
-          <Equation tex="y_i=x_i^\top\beta^*+\varepsilon_i" />,{' '}
-          <Equation tex="\varepsilon_i\sim\mathcal N(0,\sigma^2)" /> drawn once. With fixed noisy labels SGD
-          settles around the least-squares solution <Equation tex="\hat\beta" />, not{' '}
-          <Equation tex="\beta^*" />. Linearised around <Equation tex="\hat\beta" />, the iterates have the{' '}
-          <strong>exact</strong> stationary covariance
-        </p>
-        <Equation
-          display
-          tex="C = \mathbb E_B\big[(I-\eta H_B)\,C\,(I-\eta H_B)\big] + \eta^2\,\mathbb E_B[b_B b_B^\top],\quad H_B=\tfrac1B\sum_{i\in B}x_ix_i^\top,\; b_B=\tfrac1B\sum_{i\in B}x_i r_i"
-        />
-        <p>
-          drawn as solid 1σ/2σ ellipses; the paper&apos;s continuous-time picture{' '}
-          <Equation tex="C\approx\frac{\eta\sigma^2}{2B}I" /> is dashed. The orange cloud is{' '}
-          {params.chains.toLocaleString()} independent chains.
-        </p>
-      </section>
+      <Intro chains={lagParams.chains} />
       {unstable.length > 0 && (
         <p className="warn banner" role="alert" data-testid="diverge-warning">
           Mean-square contraction ρ ={' '}
@@ -345,6 +402,7 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
             key={i}
             model={m}
             r={results.panels[i]}
+            frame={results.frames}
             params={params}
             width={cellWidth}
             index={i}
@@ -353,23 +411,16 @@ export function OlsPanel({ params, results }: PanelProps<OlsParams, OlsResults>)
         ))}
       </div>
       {deferred && deferredModels.length === models.length && (
-        <RegulariserFigure models={deferredModels} results={results} params={deferred} width={width} />
+        <RegulariserFigure
+          models={deferredModels}
+          results={lagResults}
+          params={deferred}
+          width={width}
+          frame={lagFrame}
+        />
       )}
-      <LineChart
-        figureId={fig('chains-spread')}
-        title="Spread of the chains, tr Cov(β_t), against chain step"
-        series={series}
-        width={width}
-        height={300}
-        xLabel="chain step t"
-        yLabel="tr Cov(β_t)"
-        yScale="log"
-        xScale="log"
-        exportName="xiong-chains-spread"
-        exportParams={params}
-        testId="spread-chart"
-      />
-      <TheoryTable models={models} results={results} />
+      <SpreadFigure params={lagParams} results={lagResults} exact={deferred} width={width} frame={lagFrame} />
+      <TheoryTable models={panelModels(lagParams)} results={lagResults} frame={lagFrame} />
       <p className="note">
         ρ &lt; 1 means SGD is stable in mean square. The exact covariance is anisotropic (compare Fig. 1g–h);
         the continuous-time picture is isotropic. The implicit-regulariser strength is eq. (16) with ∇

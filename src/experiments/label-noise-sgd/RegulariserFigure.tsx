@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import {
   LineMark,
   Plot,
@@ -221,19 +221,20 @@ function SweepPlot(props: {
 
 /**
  * @param models the panels of `params` — the Panel's deferred ones: the sweep is redone when a drag settles
+ * @param frame results mutate in place: the frame count (the panel's lagged copy) says when they changed
  */
-export function RegulariserFigure(props: {
+export const RegulariserFigure = memo(function RegulariserFigure(props: {
   models: PanelModel[];
   results: OlsResults;
   params: OlsParams;
   width: number;
+  frame: number;
 }) {
-  const { models, results, params: p } = props;
+  const { models, results, params: p, frame } = props;
   const axis = p.sweep;
   const curves = useMemo(() => curvesOf(models, p), [models, p]);
-  const frames = results.frames; // results mutate in place: the frame count says when they changed
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const dots = useMemo(() => dotsOf(models, results, p), [models, results, p, frames]);
+  const dots = useMemo(() => dotsOf(models, results, p), [models, results, p, frame]);
   // Three across when they fit at 300 px each, else wrapped.
   const w = Math.max(300, Math.floor((props.width - 24) / 3));
   const xs = (c: Curve) => c.pts.map((q) => q.x);
@@ -334,4 +335,4 @@ export function RegulariserFigure(props: {
       </p>
     </section>
   );
-}
+});

@@ -9,12 +9,21 @@ export interface PanelModel {
   theory: PanelTheory | { error: string };
 }
 
-/** Everything exact about the current params, per panel: cheap enough to redo on every slider move. */
+const modelCache = new WeakMap<OlsParams, PanelModel[]>();
+
+/**
+ * Everything exact about the current params, per panel: cheap enough to redo on every slider move, and
+ * done once per params object (the panel's figures follow the params at different lags and share it).
+ */
 export function panelModels(p: OlsParams): PanelModel[] {
-  return panelsOf(p).map((spec) => {
+  const hit = modelCache.get(p);
+  if (hit) return hit;
+  const models = panelsOf(p).map((spec) => {
     const data = makePanelData(p.n, p.seed, spec.sigma2, spec.cov);
     return { spec, data, theory: panelTheory(data, p, spec) };
   });
+  modelCache.set(p, models);
+  return models;
 }
 
 /** Step counts where the exact transient is drawn: every step early on, then geometric. */
