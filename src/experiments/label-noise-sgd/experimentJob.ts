@@ -139,19 +139,13 @@ export async function* labelNoiseSgdJob(p: OlsParams, ctx: JobContext): AsyncGen
   const drawn = Math.min(p.chains, Math.floor(maxDrawnChains / specs.length));
 
   let engine = await pickEngine(ctx, datas[0], p);
-  // One core stays with the page: pool threads on every core (4 panels × 1 shard on a 2-core laptop)
-  // starved the main thread, and a slider press waited on the OS scheduler. The pool is used only when
-  // each panel can have a thread of its own besides that core; otherwise this worker runs the chains.
+  // Never more pool threads than cores: one thread per panel on 2 cores (the 4-panel default) starved
+  // the main thread, and a slider press waited on the OS scheduler. When the panels cannot each have a
+  // core, this worker runs the chains itself and the page keeps the other core.
   const cores = globalThis.navigator?.hardwareConcurrency ?? 1;
-  const spare = cores - 1;
-  if (
-    engine === 'js' &&
-    p.chains * specs.length >= poolThreshold &&
-    spare >= specs.length &&
-    ChainPool.available()
-  )
+  const shards = Math.floor(cores / specs.length);
+  if (engine === 'js' && p.chains * specs.length >= poolThreshold && shards >= 1 && ChainPool.available())
     engine = 'js-pool';
-  const shards = Math.max(1, Math.floor(spare / specs.length));
   const sets: ChainSet[] = await Promise.all(
     datas.map((d, i) =>
       engine === 'wgsl'
