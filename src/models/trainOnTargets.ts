@@ -3,6 +3,7 @@ import { chainSeed, indexOf, xorshift32 } from '../math/chainRng';
 import { softmaxLossWithGrad, type Mlp, type SoftmaxLoss } from './mlp';
 import { mlpTrainer, type MlpTrainer } from './mlpTrainer';
 import { RowSource } from './rowSource';
+import { breathe } from '../engine/breathe';
 
 /**
  * The teacher → student step of distillation: train a batched (seed-stacked) MLP on given targets —
@@ -126,6 +127,7 @@ export async function* trainOnTargets<F>(
         rng[s] = state;
       }
       for (let b = 0; b < batches; b++) {
+        await breathe();
         if (o.cancelled()) return { cancelled: true, lastEpochLoss };
         const lo = b * B;
         const rows = Math.min(B, N - lo);

@@ -3,6 +3,7 @@ import type { KdFrame, NetInputs } from './frames';
 import { BatchNets, type BatchSpec } from './nets';
 import { relativeError } from './math/theory';
 import { checkpoints, frameMs } from './teacher';
+import { breathe } from '../../engine/breathe';
 
 export interface StudentsEnd {
   /** final weights, runs × d × m */
@@ -43,6 +44,8 @@ export async function* trainStudents(
     let it = 0;
     for (const cp of checkpoints(T)) {
       while (it < cp) {
+        await breathe();
+        if (ctx.cancelled()) return null;
         nets.step();
         it++;
       }

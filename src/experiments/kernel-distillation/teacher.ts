@@ -4,6 +4,7 @@ import type { KdProblem } from './data';
 import type { KdFrame } from './frames';
 import { BatchNets, type BatchSpec } from './nets';
 import type { KdParams } from './params';
+import { breathe } from '../../engine/breathe';
 
 /** The teacher: m̄ units trained on the (noisy) labels by full-batch GD, shared by the page's students. */
 
@@ -103,6 +104,8 @@ export async function* trainTeacher(
     let it = 0;
     for (const cp of checkpoints(T)) {
       while (it < cp) {
+        await breathe();
+        if (ctx.cancelled()) return null;
         nets.step();
         it++;
         if (it === earlyAt) early = await nets.weights();

@@ -12,6 +12,7 @@ import { disposeSplit, splits } from './data';
 import { evaluateSplit } from './evaluator';
 import type { JobParams, RunSpec } from './params';
 import { NoisyTargets } from './targets';
+import { breathe } from '../../engine/breathe';
 
 /**
  * Noisy self-distillation of an MLP on Fashion-MNIST (Xiong et al., §5, Fig. 2–3): a teacher trained on the
@@ -295,6 +296,7 @@ export async function* noisyDistillJob(
         rng[s] = state;
       }
       for (let b = 0; b < batches; b++) {
+        await breathe();
         if (ctx.cancelled()) return;
         const lo = b * B;
         const rows = Math.min(B, N - lo);

@@ -17,6 +17,7 @@ import { createEvaluator } from './evaluator';
 import type { NtkFrame, NtkSpectrumFrame } from './frames';
 import { loadProblem } from './problem';
 import type { NtkTrainParams } from './trainParams';
+import { breathe } from '../../engine/breathe';
 
 /**
  * Dong et al., "Distillation ≈ early stopping?", Sec. 3.3 and Fig. 4/5: a two-layer ReLU network
@@ -253,6 +254,7 @@ export async function* ntkTrainJob(
           lastFrameAt = segStart = performance.now();
         }
         if (t === T) break;
+        await breathe();
         if (ctx.cancelled()) return;
         const nextEval = Math.min(T, (Math.floor(t / evalEvery) + 1) * evalEvery);
         const k = Math.max(1, Math.min(syncEvery - sinceSync, nextEval - t));
