@@ -142,7 +142,7 @@ export async function interactionSection(
     '### Load: navigation → the first figure, and → the key result',
     '',
     `Navigation to the first figure of the page drawn with data (a line, bars, an ellipse, heatmap cells), with a frame of the run committed when the experiment runs one at its defaults. Cold: a fresh browser context (empty cache); warm: the same page reloaded. The e2e-mode production build (the shipped build plus test hooks), served locally by \`vite preview\`. ` +
-      `"Key result" (issue 19): in the same cold load, navigation → the default run done, every figure it feeds complete (NTK: Algorithm 1 against normal training and Fig. 1; noisy self-distillation: every student), or the first figure where the page runs nothing.`,
+      `"Key result" (issue 19): in the same cold load, navigation → the default run done, every figure it feeds complete (NTK: Algorithm 1 against normal training, Fig. 1 being off at the defaults; noisy self-distillation: every student), or the first figure where the page runs nothing.`,
     '',
     ...loadTable(loads),
     '',

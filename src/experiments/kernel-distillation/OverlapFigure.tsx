@@ -7,6 +7,7 @@ import {
   binValues,
   histogramCsv,
   layoutPlot,
+  useStageHeight,
   type LegendEntry,
 } from '../../charts';
 import { sci } from '../../ui/format';
@@ -47,6 +48,7 @@ function OverlapHistogram({
   testId: string;
   figureId: string;
 }) {
+  const height = useStageHeight(figureId, width, 250);
   const hist = useMemo(() => {
     const all = sets.flatMap((s) => s.values).filter(Number.isFinite);
     const lo = all.length ? Math.min(...all) : 0;
@@ -60,12 +62,12 @@ function OverlapHistogram({
     const head = 1.3 + 0.2 * sets.length;
     const layout = layoutPlot({
       width,
-      height: 250,
+      height,
       x: { label: 'overlap α of a hidden unit with the top eigenvectors of H∞', domain },
       y: { label: 'fraction of units', domain: [0, top * head] },
     });
     return { hists, layout, means: sets.map((s) => mean(s.values)), top: top * head };
-  }, [sets, width]);
+  }, [sets, width, height]);
   const { hists, layout, means, top } = hist;
   const legend: LegendEntry[] = sets.map((s, i) => ({
     id: s.id,

@@ -6,6 +6,7 @@ import {
   Plot,
   colors,
   layoutPlot,
+  useStageHeight,
   type LineSeries,
 } from '../../charts';
 import { sci } from '../../ui/format';
@@ -17,6 +18,7 @@ export function FInfScatter({ results, width }: { results: KdResults; width: num
   const { theory, done, students } = results;
   const liveIdx = results.setup?.runs.findIndex((r) => r.id === 'live') ?? -1;
   const out = done?.outputs ?? null;
+  const height = useStageHeight(fig('theorem1-f-infinity'), width, 300);
   const layout = useMemo(() => {
     const vals = [...(theory?.fInf ?? [-1, 1]), ...(out ?? [])];
     const lo = Math.min(...vals);
@@ -25,11 +27,11 @@ export function FInfScatter({ results, width }: { results: KdResults; width: num
     const dom: [number, number] = [lo - pad, hi + pad];
     return layoutPlot({
       width,
-      height: 300,
+      height,
       x: { label: 'Theorem 1: f_∞(x_i)', domain: dom },
       y: { label: 'student output f(x_i) after training', domain: dom },
     });
-  }, [theory, out, width]);
+  }, [theory, out, width, height]);
   if (!theory) return <p className="muted">Theorem 1 appears once the teacher is trained.</p>;
   const xy = out ? out.flatMap((v, i) => [theory.fInf[i], v]) : [];
   const [a, b] = layout.x.domain();

@@ -1,5 +1,14 @@
 import { memo, useMemo } from 'react';
-import { LineMark, Plot, TextMark, colors, layoutPlot, toCsv, type LegendEntry } from '../../charts';
+import {
+  LineMark,
+  Plot,
+  TextMark,
+  colors,
+  layoutPlot,
+  toCsv,
+  useStageHeight,
+  type LegendEntry,
+} from '../../charts';
 import { percent, sci } from '../../ui/format';
 import { fig } from './figures';
 import type { MonotonicityFrame, MonotonicityLearner } from './frames';
@@ -30,6 +39,7 @@ export const MonotonicityFigure = memo(function MonotonicityFigure({
   width: number;
 }) {
   const learners = m?.learners ?? null;
+  const height = useStageHeight(fig('monotonicity'), width, 380);
   const geom = useMemo(() => {
     const pos = (learners ?? []).filter((l) => l.risk.mean > 0);
     const lo = pos.length ? Math.min(...pos.map((l) => l.risk.mean)) / 3 : 1e-4;
@@ -37,7 +47,7 @@ export const MonotonicityFigure = memo(function MonotonicityFigure({
     const xLo = learners ? Math.max(0, Math.min(...learners.map((l) => intervals(l).mLo)) - 0.05) : 0.5;
     const layout = layoutPlot({
       width,
-      height: 380,
+      height,
       x: { label: 'monotonicity index m(w), eq. (34)', domain: [xLo, 1.02] },
       y: { label: 'expected transfer risk', kind: 'log', domain: [lo, Math.min(hi, 1)] },
     });
@@ -69,7 +79,7 @@ export const MonotonicityFigure = memo(function MonotonicityFigure({
       important: (learners ?? []).map(px),
     };
     return { layout, legend, lo, legendAvoid };
-  }, [learners, width]);
+  }, [learners, width, height]);
   const csv = useMemo(
     () => (p: Record<string, unknown>) =>
       toCsv(
