@@ -83,6 +83,21 @@ function RoundScrubber({
   );
 }
 
+/** The text above the figures: the same on every render (a slider press need not reconcile it). */
+const intro = (
+  <section className="explain">
+    <p>
+      Regularised regression{' '}
+      <Equation tex="\min_f \int_0^1 f''(x)^2dx\ \text{ s.t. }\ \tfrac1K\sum_k (f(x_k)-y_k)^2\le\varepsilon" />
+      , refitted each round to its own predictions. In the eigenbasis of the Gram matrix{' '}
+      <Equation tex="G=V^\top DV" /> round t multiplies by <Equation tex="A_t=D(c_tI+D)^{-1}" />, so the
+      solution is <Equation tex="f_t=g_x^\top V^\top B_tVy_0" /> with <Equation tex="B_t=\prod_{i\le t}A_i" />
+      : small eigen-directions die first, and when <Equation tex="\|y_t\|^2/K\le\varepsilon" /> the solution
+      collapses to 0.
+    </p>
+  </section>
+);
+
 export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertParams, HilbertResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(900);
   // The eigen-solve and the rounds depend on these params only: dragging the Green's-function marker
@@ -93,7 +108,34 @@ export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertPa
     return hilbertModel({ epsilon, data, target, points, noise, endpoints, alpha, maxRounds, seed });
   }, [epsilon, data, target, points, noise, endpoints, alpha, maxRounds, seed]);
   const green = useMemo(() => greenCurve(params.greenT), [params.greenT]);
+  const greenT = params.greenT;
   const half = width > 760 ? Math.floor((width - 16) / 2) : width;
+  // Fig. 2a depends on t alone: an ε press keeps the element, so React does not redraw it.
+  const greenChart = useMemo(
+    () => (
+      <div>
+        <LineChart
+          figureId={fig('green-function')}
+          title={`(a) Green's function g(x, t) at t = ${greenT.toFixed(2)}`}
+          series={[{ id: 'g', label: 'g(·, t)', x: grid, y: green, color: colors.measured }]}
+          width={half}
+          height={260}
+          xLabel="x"
+          yLabel="g(x, t)"
+          marker={{
+            x: greenT,
+            label: 't',
+            onChange: (t) => setParam('greenT', Math.round(Math.min(Math.max(t, 0), 1) * 1000) / 1000),
+          }}
+          exportName="mobahi-fig2a-green"
+          exportParams={{ t: greenT }}
+          testId="green-chart"
+        />
+        <p className="note">Zero at x = 0 and x = 1 for every t: data there can never be fitted.</p>
+      </div>
+    ),
+    [green, greenT, half, setParam],
+  );
   const rounds = model.ok ? model.run.roundsBeforeCollapse : 0;
   const shown = Math.min(params.round, Math.max(rounds - 1, 0));
 
@@ -172,38 +214,9 @@ export function HilbertPanel({ params, results, setParam }: PanelProps<HilbertPa
 
   return (
     <div className="panel" ref={ref}>
-      <section className="explain">
-        <p>
-          Regularised regression{' '}
-          <Equation tex="\min_f \int_0^1 f''(x)^2dx\ \text{ s.t. }\ \tfrac1K\sum_k (f(x_k)-y_k)^2\le\varepsilon" />
-          , refitted each round to its own predictions. In the eigenbasis of the Gram matrix{' '}
-          <Equation tex="G=V^\top DV" /> round t multiplies by <Equation tex="A_t=D(c_tI+D)^{-1}" />, so the
-          solution is <Equation tex="f_t=g_x^\top V^\top B_tVy_0" /> with{' '}
-          <Equation tex="B_t=\prod_{i\le t}A_i" />: small eigen-directions die first, and when{' '}
-          <Equation tex="\|y_t\|^2/K\le\varepsilon" /> the solution collapses to 0.
-        </p>
-      </section>
+      {intro}
       <div className="two-col">
-        <div>
-          <LineChart
-            figureId={fig('green-function')}
-            title={`(a) Green's function g(x, t) at t = ${params.greenT.toFixed(2)}`}
-            series={[{ id: 'g', label: 'g(·, t)', x: grid, y: green, color: colors.measured }]}
-            width={half}
-            height={260}
-            xLabel="x"
-            yLabel="g(x, t)"
-            marker={{
-              x: params.greenT,
-              label: 't',
-              onChange: (t) => setParam('greenT', Math.round(Math.min(Math.max(t, 0), 1) * 1000) / 1000),
-            }}
-            exportName="mobahi-fig2a-green"
-            exportParams={{ t: params.greenT }}
-            testId="green-chart"
-          />
-          <p className="note">Zero at x = 0 and x = 1 for every t: data there can never be fitted.</p>
-        </div>
+        {greenChart}
         <TrajectoryChart
           figureId={fig('round-fits')}
           title="(b, c) data, underlying function and the fit of every round"

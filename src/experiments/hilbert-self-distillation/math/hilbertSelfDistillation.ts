@@ -63,7 +63,18 @@ export class InfeasibleError extends Error {
 /** Eigenvalues below this fraction of the largest are treated as exact zeros (unfittable directions). */
 const zeroTol = 1e-12;
 
+/** The last points' eigen-system: dragging ε or α keeps the points, so the solve is not redone. */
+let lastEigen: { key: string; value: { d: number[]; V: number[][] } } | null = null;
+
 function eigenSystem(x: readonly number[]): { d: number[]; V: number[][] } {
+  const key = x.join(',');
+  if (lastEigen?.key === key) return lastEigen.value;
+  const value = solveEigenSystem(x);
+  lastEigen = { key, value };
+  return value;
+}
+
+function solveEigenSystem(x: readonly number[]): { d: number[]; V: number[][] } {
   const G = new Matrix(splineGram(x));
   const e = new EigenvalueDecomposition(G, { assumeSymmetric: true });
   const vals = e.realEigenvalues;
