@@ -1,6 +1,6 @@
 // Long main-thread tasks and what fills them (Commit, Layout, FunctionCall…) from a Chrome trace:
 // npx tsx tests/tools/trace.mts '<hash>' [seconds]. Needs a build in dist/ (vite build --mode e2e).
-import { launch, serveDist, waitForBackend } from '/work/main/tests/e2e/harness';
+import { launch, serveDist, waitForBackend } from '../e2e/harness';
 const { server, url } = await serveDist();
 const b = await launch();
 const page = await b.newPage({ viewport: { width: 1400, height: 1000 } });
