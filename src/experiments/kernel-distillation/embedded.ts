@@ -97,7 +97,8 @@ export async function* embeddedRun(p: KdParams, pr: KdProblem, ctx: JobContext):
     }
   const end = yield* trainStudents(ctx, spec, p.studentIterations, 'embedded', null);
   if (!end) return;
-  const eigen = ntkTop(pe, p);
+  const eigen = await ntkTop(pe, p, ctx.cancelled);
+  if (!eigen) return;
   yield {
     kind: 'overlap',
     net: 'embedded',

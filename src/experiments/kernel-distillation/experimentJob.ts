@@ -11,6 +11,7 @@ import { makeProblem } from './data';
 import type { KdFrame, OverlapSet, RunInfo } from './frames';
 import type { BatchSpec } from './nets';
 import { embeddedRun } from './embedded';
+import { theoryWithPoles } from './kdMathTask';
 import { ntkTop, overlapSets } from './overlapSets';
 import type { KdParams } from './params';
 import { trainStudents } from './students';
@@ -91,7 +92,9 @@ export async function* kdJob(
     // yield* (not a next() loop): a cancelled run's return() reaches the nets' finally.
     const t: Teacher | null = yield* trainTeacher(p, pr, ctx, gTop, 'raw');
     if (!t) return;
-    teacher = { ...t, eigen: ntkTop(pr, p) };
+    const eigen = await ntkTop(pr, p, ctx.cancelled);
+    if (!eigen) return;
+    teacher = { ...t, eigen };
     ctx.memo.set(teacherKey(p), teacher, { maxEntries: keptTeachers });
   }
   const teacherNets = [
@@ -122,7 +125,7 @@ export async function* kdJob(
   const We = units(teacher.early, d, M, idx);
   const a = idx.map((k) => teacher.a[k]);
   const live = runs[4];
-  // f_∞ now (the distance curve needs it); the poles (a dense n·m eigensolve) after the students.
+  // f_∞ now (the distance curve needs it); the poles (a dense n·m eigensolve, off this thread) after the students.
   const th = kdTheory(pr.X, n, d, pr.y, Wk, a, live.lam, p.activation, false);
   const theoryFrame = {
     kind: 'theory' as const,
@@ -175,7 +178,12 @@ export async function* kdJob(
       { id: 'noTeacher', label: 'no teacher', W: run(0), width: m },
     ]),
   ]);
-  yield { ...theoryFrame, ...kdTheory(pr.X, n, d, pr.y, Wk, a, live.lam, p.activation, true) };
+  const full = await theoryWithPoles(
+    { X: pr.X, n, d, y: Array.from(pr.y), Wk, a, lam: live.lam, activation: p.activation },
+    ctx.cancelled,
+  );
+  if (!full) return;
+  yield { ...theoryFrame, ...full };
   yield {
     kind: 'done',
     outputs: liveOut,

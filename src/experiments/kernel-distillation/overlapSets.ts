@@ -1,6 +1,7 @@
 import type { KdProblem } from './data';
 import type { OverlapSet } from './frames';
-import { featureOverlaps, ntkGram, topEigen } from './math/overlap';
+import { ntkTopOff } from './kdMathTask';
+import { featureOverlaps } from './math/overlap';
 import type { KdParams } from './params';
 import { features, units } from './teacher';
 
@@ -22,6 +23,16 @@ export function overlapSets(
   });
 }
 
-/** H∞ of the problem's inputs and its top eigenpairs (float64). */
-export const ntkTop = (pr: KdProblem, p: KdParams) =>
-  topEigen(ntkGram(pr.X, pr.n, pr.d, p.activation, p.initScale), Math.min(p.overlapTop, pr.n));
+/** H∞ of the problem's inputs and its top eigenpairs (float64, off this thread); null if cancelled first. */
+export const ntkTop = (pr: KdProblem, p: KdParams, cancelled: () => boolean) =>
+  ntkTopOff(
+    {
+      X: pr.X,
+      n: pr.n,
+      d: pr.d,
+      activation: p.activation,
+      kappa: p.initScale,
+      k: Math.min(p.overlapTop, pr.n),
+    },
+    cancelled,
+  );

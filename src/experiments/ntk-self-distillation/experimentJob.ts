@@ -1,4 +1,3 @@
-import seedrandom from 'seedrandom';
 import type { JobContext } from '../../engine/job';
 import {
   defaultDataBaseUrl,
@@ -6,11 +5,11 @@ import {
   loadFashionSubset,
   type FashionSubset,
 } from '../../data/fashionMnist';
-import { reluNtk, symmetricEigen, topKRatio } from '../../math/ntkRelu';
-import { meanStd } from '../../math/stats';
 import { clusterData, fashionNoisy } from './data';
 import { type NtkParams } from './params';
-import type { NtkExperimentFrame, NtkFig2Frame } from './frames';
+import type { NtkExperimentFrame } from './frames';
+import { fig2Off, ntkEigenOff } from './ntkMathTask';
+import { matrixRatio, type NtkEigen, type NtkFig2 } from './spectrumMath';
 import { teacherEpochsJob } from './teacherEpochsJob';
 import { fig1JobParams } from './teacherEpochsParams';
 import { ntkTrainJob } from './trainJob';
@@ -61,67 +60,8 @@ function fitPredictor(Y: number[][], Yclean: number[][], eig: { values: number[]
   };
 }
 
-/** Frobenius top-k ratio of an n × C label matrix (C = 1: the plain vector ratio). */
-function matrixRatio(Y: number[][], vectors: number[][], k: number): number {
-  const C = Y[0].length;
-  let proj = 0;
-  let norm = 0;
-  for (let c = 0; c < C; c++) {
-    const col = Y.map((r) => r[c]);
-    const r = topKRatio(col, vectors, k);
-    const nc = col.reduce((s, v) => s + v * v, 0);
-    proj += r * r * nc;
-    norm += nc;
-  }
-  return norm > 0 ? Math.sqrt(proj / norm) : 0;
-}
-
-function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
-  const levels = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
-  const n = Math.min(p.n, 256);
-  const per: number[][] = levels.map(() => []);
-  for (let draw = 0; draw < p.draws; draw++) {
-    const set = clusterData({
-      n,
-      d: p.d,
-      clusters: Math.min(p.clusters, n),
-      radius: p.radius,
-      rho: 0,
-      seed: p.seed * 1000 + draw,
-    });
-    const { vectors } = symmetricEigen(reluNtk(set.X));
-    const rng = seedrandom.alea(`fig2:${p.seed}:${draw}`);
-    const u = set.yClean.map(() => rng());
-    levels.forEach((rho, li) =>
-      per[li].push(
-        topKRatio(
-          set.yClean.map((v, i) => (u[i] < rho ? -v : v)),
-          vectors,
-          p.topK,
-        ),
-      ),
-    );
-  }
-  const s = per.map(meanStd);
-  return { levels, mean: s.map((x) => x.mean), std: s.map((x) => x.std), draws: p.draws, topK: p.topK };
-}
-
-function fig2Fashion(p: NtkParams, subset: FashionSubset): Omit<NtkFig2Frame, 'kind' | 'ms'> {
-  const levels = [0, 0.2, 0.4, 0.6, 0.8];
-  const base = fashionNoisy(subset, { trainSize: p.n, testSize: 10, p: 0, seed: p.seed });
-  const { vectors } = symmetricEigen(reluNtk(base.X));
-  const per = levels.map((lvl) =>
-    Array.from({ length: p.draws }, (_, draw) => {
-      const f = fashionNoisy(subset, { trainSize: p.n, testSize: 10, p: lvl, seed: p.seed * 1000 + draw });
-      return matrixRatio(f.Y, vectors, p.topK);
-    }),
-  );
-  const s = per.map(meanStd);
-  return { levels, mean: s.map((x) => x.mean), std: s.map((x) => x.std), draws: p.draws, topK: p.topK };
-}
-
 /**
- * Dong et al. live: the exact spectrum and Fig. 2 first (float64, in this worker), the width sweep of
+ * Dong et al. live: the exact spectrum and Fig. 2 first (float64, on a worker of their own), the width sweep of
  * the empirical NTK, then normal training and Algorithm 1 side by side (trainJob).
  */
 export async function* ntkExperimentJob(
@@ -154,15 +94,16 @@ export async function* ntkExperimentJob(
           const onehot = (c: number) => f.Y[0].map((_, j) => (j === c ? 1 : 0));
           return { X: f.X, Y: f.Y, Yclean: f.yCleanClass.map(onehot) };
         })();
-  // Kept between runs (ctx.memo): a λ or η change must not redo the eigensolves.
-  const { hInf, eig } = await ctx.memo(
-    `ntk-eig:${dataKey}`,
-    () => {
-      const H = reluNtk(train.X);
-      return { hInf: H, eig: symmetricEigen(H) };
-    },
-    { maxEntries: 4 },
-  );
+  // Kept between runs (ctx.memo): a λ or η change must not redo the eigensolves. They run off this
+  // thread, so a slider that restarts the run is heard while they compute.
+  const eigKey = `ntk-eig:${dataKey}`;
+  let spectrum = ctx.memo.get<NtkEigen>(eigKey);
+  if (!spectrum) {
+    spectrum = (await ntkEigenOff(train.X, ctx.cancelled)) ?? undefined;
+    if (!spectrum) return;
+    ctx.memo.set(eigKey, spectrum, { maxEntries: 4 });
+  }
+  const { hInf, eig } = spectrum;
   yield {
     kind: 'theory',
     eigenvalues: eig.values,
@@ -173,11 +114,13 @@ export async function* ntkExperimentJob(
   };
   if (ctx.cancelled()) return;
   const t1 = performance.now();
-  const fig2 = await ctx.memo(
-    `ntk-fig2:${dataKey}:${p.draws}:${p.topK}`,
-    () => (p.data === 'clusters' ? fig2Clusters(p) : fig2Fashion(p, subset!)),
-    { maxEntries: 8 },
-  );
+  const fig2Key = `ntk-fig2:${dataKey}:${p.draws}:${p.topK}`;
+  let fig2 = ctx.memo.get<NtkFig2>(fig2Key);
+  if (!fig2) {
+    fig2 = (await fig2Off({ op: 'fig2', p, subset: subset ?? null }, ctx.cancelled)) ?? undefined;
+    if (!fig2) return;
+    ctx.memo.set(fig2Key, fig2, { maxEntries: 8 });
+  }
   yield { kind: 'fig2', ...fig2, ms: performance.now() - t1 };
   if (ctx.cancelled()) return;
   const t2 = performance.now();

@@ -1,0 +1,4 @@
+import { serveOffThread } from '../../engine/offThread';
+import { runKdMath } from './offThreadMath';
+
+serveOffThread(runKdMath);

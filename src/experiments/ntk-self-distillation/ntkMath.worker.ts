@@ -1,0 +1,4 @@
+import { serveOffThread } from '../../engine/offThread';
+import { runNtkMath } from './spectrumMath';
+
+serveOffThread(runNtkMath);
