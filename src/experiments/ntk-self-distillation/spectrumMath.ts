@@ -13,7 +13,7 @@ import type { NtkParams } from './params';
  */
 
 /** H∞ of the inputs and its full eigen-decomposition. */
-export function ntkEigen(X: number[][]) {
+function ntkEigen(X: number[][]) {
   const hInf = reluNtk(X);
   return { hInf, eig: symmetricEigen(hInf) };
 }
@@ -33,7 +33,7 @@ export function matrixRatio(Y: number[][], vectors: number[][], k: number): numb
   return norm > 0 ? Math.sqrt(proj / norm) : 0;
 }
 
-export function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
+function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
   const levels = [0, 0.1, 0.2, 0.3, 0.4, 0.5];
   const n = Math.min(p.n, 256);
   const per: number[][] = levels.map(() => []);
@@ -63,7 +63,7 @@ export function fig2Clusters(p: NtkParams): Omit<NtkFig2Frame, 'kind' | 'ms'> {
   return { levels, mean: s.map((x) => x.mean), std: s.map((x) => x.std), draws: p.draws, topK: p.topK };
 }
 
-export function fig2Fashion(p: NtkParams, subset: FashionSubset): Omit<NtkFig2Frame, 'kind' | 'ms'> {
+function fig2Fashion(p: NtkParams, subset: FashionSubset): Omit<NtkFig2Frame, 'kind' | 'ms'> {
   const levels = [0, 0.2, 0.4, 0.6, 0.8];
   const base = fashionNoisy(subset, { trainSize: p.n, testSize: 10, p: 0, seed: p.seed });
   const { vectors } = symmetricEigen(reluNtk(base.X));
