@@ -59,6 +59,24 @@ describe('evaluateMlp', () => {
     disposeMlp(net);
   });
 
+  it('stops between chunks once cancelled, leaving no tensors behind', async () => {
+    const net = initMlp(tf, { seeds: S, inputs, hidden: 8, outputs }, 13);
+    const d = split();
+    const before = tf.memory().numTensors;
+    let chunks = 0;
+    const e = await evaluateMlp(tf, net, d, {
+      chunk: 5,
+      losses: { rows: (c) => (chunks++, tf.fill([S], c.rows)) },
+      cancelled: () => chunks >= 2,
+    });
+    // 23 rows in chunks of 5 would be 5 chunks; it stopped after the second
+    expect(chunks).toBe(2);
+    expect(e.loss.rows[0]).toBeCloseTo(10 / n, 6);
+    expect(tf.memory().numTensors).toBe(before);
+    tf.dispose([d.x, d.y, d.onehot]);
+    disposeMlp(net);
+  });
+
   it('disposes what it made when a loss throws', async () => {
     const net = initMlp(tf, { seeds: S, inputs, hidden: 8, outputs }, 12);
     const d = split();

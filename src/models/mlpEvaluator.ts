@@ -1,3 +1,4 @@
+import { breathe } from '../engine/breathe';
 import type * as tfjs from '@tensorflow/tfjs';
 import type { Split } from '../data/fashionTensors';
 import { mlpLogits, type Mlp } from './mlp';
@@ -30,6 +31,8 @@ export interface MlpEvalOptions<K extends string> {
   losses?: Record<K, (c: EvalChunk) => tfjs.Tensor1D>;
   /** a per-row output [S, rows, C] of each chunk, read back into `into`: [S·n·C], seed-major */
   output?: { of: (c: EvalChunk) => tfjs.Tensor3D; into: Float32Array };
+  /** checked between chunks: once true the evaluation stops early (its partial result is for discarding) */
+  cancelled?: () => boolean;
 }
 
 export interface MlpEvaluation<K extends string> {
@@ -54,6 +57,9 @@ export async function evaluateMlp<K extends string = never>(
   let out: tfjs.Tensor3D | null = null;
   try {
     for (let r0 = 0; r0 < d.n; r0 += chunk) {
+      // tfjs-wasm runs ops as they are called: a split is seconds of work in one task unless it breathes
+      await breathe();
+      if (options.cancelled?.()) break;
       const rows = Math.min(chunk, d.n - r0);
       const [h, o, ...s] = tf.tidy(() => {
         // The inputs broadcast over the networks: [1,rows,inputs] against w1 [S,inputs,H].

@@ -28,6 +28,7 @@ export async function evaluateSplit(
   d: Split,
   teacher: tfjs.Tensor2D | null,
   logitsOut?: Float32Array,
+  cancelled?: () => boolean,
 ): Promise<SplitMetrics> {
   const S = net.w1.shape[0];
   const e = await evaluateMlp(tf, net, d, {
@@ -43,6 +44,7 @@ export async function evaluateSplit(
       gradNormSq: ({ x }) => tf.sum(gradNormSqPerExample(tf, net, x), 1),
     },
     output: logitsOut && { of: (c) => c.logits, into: logitsOut },
+    cancelled,
   });
   return { acc: e.acc, distill: teacher ? e.loss.distill : null, gradNormSq: e.loss.gradNormSq };
 }

@@ -225,9 +225,11 @@ export async function* noisyDistillJob(
     if (tEnd.cancelled || ctx.cancelled()) return;
     const trainLogits = new Float32Array(N * L);
     const testLogits = new Float32Array(sp.test.n * L);
-    const evTrain = await evaluateSplit(tf, teacher, sp.train, null, trainLogits);
-    const evVal = await evaluateSplit(tf, teacher, sp.val, null);
-    const evTest = await evaluateSplit(tf, teacher, sp.test, null, testLogits);
+    const c = ctx.cancelled;
+    const evTrain = await evaluateSplit(tf, teacher, sp.train, null, trainLogits, c);
+    const evVal = await evaluateSplit(tf, teacher, sp.val, null, undefined, c);
+    const evTest = await evaluateSplit(tf, teacher, sp.test, null, testLogits, c);
+    if (ctx.cancelled()) return;
     disposeMlp(teacher);
     teacher = null;
     const teacherTrain = tf.tensor2d(trainLogits, [N, L]);
@@ -259,9 +261,10 @@ export async function* noisyDistillJob(
     let firstPointMs = NaN;
     const checkpoint = async (epoch: number): Promise<CheckpointFrame> => {
       training.writeBack();
-      const tr = await evaluateSplit(tf, net, sp.train, teacherTrain);
-      const va = await evaluateSplit(tf, net, sp.val, null);
-      const te = await evaluateSplit(tf, net, sp.test, teacherTest);
+      const c = ctx.cancelled;
+      const tr = await evaluateSplit(tf, net, sp.train, teacherTrain, undefined, c);
+      const va = await evaluateSplit(tf, net, sp.val, null, undefined, c);
+      const te = await evaluateSplit(tf, net, sp.test, teacherTest, undefined, c);
       const elapsedMs = performance.now() - t0;
       if (epoch > 0 && Number.isNaN(firstPointMs)) firstPointMs = elapsedMs;
       return {
