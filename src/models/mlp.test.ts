@@ -14,6 +14,7 @@ import {
 } from './mlp';
 import { BatchedTrainer, SideBySideTrainer, type MlpTrainer } from './mlpTrainer';
 import { RowSource } from './rowSource';
+import { adam, HeapAdam } from './heapAdam';
 import { targetStep } from './trainOnTargets';
 
 /**
@@ -179,7 +180,9 @@ for (const backend of ['cpu', 'wasm'])
           ) as tf.Tensor2D;
           const [a, b] = [net(S, 31), net(S, 31)];
           const trainer = new Layout(tf, a, S);
-          const [optA, optB] = [tf.train.adam(0.01), tf.train.adam(0.01)];
+          // on wasm the step's own Adam is the fused one (heapAdam.ts), checked here against tf.train.adam
+          const [optA, optB] = [adam(tf, 0.01), tf.train.adam(0.01)];
+          expect(optA instanceof HeapAdam).toBe(backend === 'wasm');
           const xRows = new RowSource(tf, x);
           const tRows = new RowSource(tf, targets);
           let before = 0;

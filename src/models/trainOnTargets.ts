@@ -4,12 +4,13 @@ import { softmaxLossWithGrad, type Mlp, type SoftmaxLoss } from './mlp';
 import { mlpTrainer, type MlpTrainer } from './mlpTrainer';
 import { RowSource } from './rowSource';
 import { breathe } from '../engine/breathe';
+import { adam, HeapAdam, type AdamOptimizer } from './heapAdam';
 
 /**
  * The teacher → student step of distillation: train a batched (seed-stacked) MLP on given targets —
  * labels, or a teacher's softmax outputs — with minibatch Adam for a number of epochs.
  *
- * Optimiser: Adam (tf.train.adam, a fresh one per network). With the ℓ2 loss between softmax and
+ * Optimiser: Adam (tf.train.adam, fused on wasm: heapAdam.ts; a fresh one per network). With the ℓ2 loss between softmax and
  * targets, gradients vanish where the softmax saturates, and plain SGD needs a per-setting learning rate;
  * Adam trains both losses well with lr ≈ 1e-3 and has no extra hyper-parameter to expose.
  *
@@ -59,7 +60,7 @@ const progressIntervalMs = 100;
 export function targetStep(
   tf: Tf,
   trainer: MlpTrainer,
-  opt: tfjs.Optimizer,
+  opt: AdamOptimizer,
   x: RowSource,
   targets: RowSource,
   ix: Int32Array,
@@ -72,7 +73,9 @@ export function targetStep(
     const pass = trainer.forward(trainer.batch(x, ix));
     const tb = targets.take<tfjs.Rank.R3>(it, [S, rows, targets.cols]);
     const { loss: perSeed, dLogits } = softmaxLossWithGrad(tf, loss, pass.logits, tb);
-    trainer.apply(opt, trainer.backward(pass, dLogits));
+    const grads = trainer.backward(pass, dLogits);
+    if (opt instanceof HeapAdam) opt.update(trainer.variables, grads);
+    else trainer.apply(opt, grads);
     return perSeed;
   });
 }
@@ -93,7 +96,7 @@ export async function* trainOnTargets<F>(
   const N = x.shape[0];
   const B = o.batchSize;
   const batches = Math.ceil(N / B);
-  const opt = tf.train.adam(o.lr);
+  const opt = adam(tf, o.lr);
   // every network its own minibatch: S input groups
   const trainer = mlpTrainer(tf, net, S);
   const xRows = new RowSource(tf, x);
