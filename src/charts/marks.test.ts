@@ -80,6 +80,37 @@ describe('Plot frame', () => {
   });
 });
 
+describe('CanvasPointsMark', () => {
+  const path = (k: number) => ({
+    xy: [0, k / 40, 1, 1 - k / 40],
+    color: '#123456',
+    kind: 'path' as const,
+    alpha: 0.5,
+  });
+  const canvases = (layers: Parameters<typeof CanvasPointsMark>[0]['layers']) =>
+    findAll(
+      renderPlot(linearSpec([0, 1], [0, 1]), null, { canvas: h(CanvasPointsMark, { layers }) }).html,
+      'canvas',
+    );
+
+  it('gives each layer a canvas of its own, a path one shown at the layer’s alpha', () => {
+    const c = canvases([path(0), path(1), { xy: [0, 0], color: '#000', kind: 'points' }]);
+    expect(c.map((e) => e.attrs['data-layer-kind'])).toEqual(['path', 'path', 'points']);
+    expect(c[0].attrs.style).toContain('opacity:0.5');
+  });
+
+  it('puts more than 16 path layers on one shared canvas (alpha baked in), points layers still apart', () => {
+    const layers = [
+      ...Array.from({ length: 17 }, (_, k) => path(k)),
+      { xy: [0, 0], color: '#000', kind: 'points' as const },
+    ];
+    const c = canvases(layers);
+    expect(c.map((e) => e.attrs['data-layer-kind'])).toEqual(['paths', 'points']);
+    expect(c[0].attrs.style).toContain('opacity:1');
+    expect(canvases(layers.slice(0, 16))).toHaveLength(16);
+  });
+});
+
 describe('LineMark', () => {
   it('maps points to pixels and breaks the line at a NaN', () => {
     const { layout, html } = renderPlot(

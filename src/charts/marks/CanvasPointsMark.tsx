@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import { drawLayer, pathBacklog } from '../drawLayers';
+import { drawLayer, drawSharedPaths, pathBacklog, type CanvasLayer } from '../drawLayers';
 import { usePlot } from '../plotContext';
 
 export interface CanvasLayerSpec {
@@ -21,6 +21,12 @@ export interface CanvasLayerSpec {
 // gave 210–220 ms tasks there in a full e2e run).
 const pathPointsPerFrame = 3000;
 
+/**
+ * Above this many path layers they share one canvas (drawSharedPaths): a canvas each costs ~1 ms to
+ * allocate, and a chart of 200 round fits spent 230 ms doing so in one task.
+ */
+const maxPathCanvases = 16;
+
 export const layerCount = (l: CanvasLayerSpec) =>
   Math.max(0, Math.min(l.count ?? Infinity, Math.floor(l.xy.length / 2)));
 export const layerAlpha = (l: CanvasLayerSpec) => l.alpha ?? (l.kind === 'points' ? 0.35 : 0.9);
@@ -35,31 +41,40 @@ export function CanvasPointsMark({ layers }: { layers: CanvasLayerSpec[] }) {
   const { layout } = usePlot();
   const { x, y, frame } = layout;
   const refs = useRef<(HTMLCanvasElement | null)[]>([]);
+  const shared = layers.filter((l) => l.kind === 'path').length > maxPathCanvases;
+  // One canvas per layer, or (shared) one for every path layer, first, then one per points layer.
+  const slots: CanvasLayerSpec[][] = shared
+    ? [layers.filter((l) => l.kind === 'path'), ...layers.filter((l) => l.kind !== 'path').map((l) => [l])]
+    : layers.map((l) => [l]);
   useLayoutEffect(() => {
     const ax = x(0);
     const ay = y(0);
     const map = { ax, bx: x(1) - ax, ay, by: y(1) - ay };
     const dpr = window.devicePixelRatio || 1;
+    const spec = (l: CanvasLayerSpec): CanvasLayer => ({
+      xy: l.xy,
+      count: layerCount(l),
+      color: l.color,
+      kind: l.kind,
+      alpha: layerAlpha(l),
+      size: layerSize(l),
+    });
     let raf = 0;
     // Path points stroked per animation frame, over all this mark's layers: ~3000 segments rasterise
     // in tens of ms on a software canvas; a long path that arrives at once is finished in later frames.
     const draw = () => {
       let budget = pathPointsPerFrame;
       let left = 0;
-      layers.forEach((l, i) => {
+      slots.forEach((slot, i) => {
         const canvas = refs.current[i];
         if (!canvas) return;
-        const count = layerCount(l);
-        const spec = {
-          xy: l.xy,
-          count,
-          color: l.color,
-          kind: l.kind,
-          alpha: layerAlpha(l),
-          size: layerSize(l),
-        };
-        budget -= drawLayer(canvas, frame.plotW, frame.plotH, dpr, map, spec, Math.max(budget, 0));
-        if (l.kind === 'path') left += pathBacklog(canvas, l.xy, count);
+        if (shared && i === 0) {
+          drawSharedPaths(canvas, frame.plotW, frame.plotH, dpr, map, slot.map(spec));
+          return;
+        }
+        const l = slot[0];
+        budget -= drawLayer(canvas, frame.plotW, frame.plotH, dpr, map, spec(l), Math.max(budget, 0));
+        if (l.kind === 'path') left += pathBacklog(canvas, l.xy, layerCount(l));
       });
       raf = left > 0 ? requestAnimationFrame(draw) : 0;
     };
@@ -68,14 +83,14 @@ export function CanvasPointsMark({ layers }: { layers: CanvasLayerSpec[] }) {
   });
   return (
     <>
-      {layers.map((l, i) => (
+      {slots.map((slot, i) => (
         <canvas
-          key={i}
+          key={shared && i === 0 ? 'paths' : i}
           ref={(el) => {
             refs.current[i] = el;
           }}
           data-plot-canvas=""
-          data-layer-kind={l.kind}
+          data-layer-kind={shared && i === 0 ? 'paths' : slot[0].kind}
           style={{
             position: 'absolute',
             display: 'block',
@@ -83,8 +98,9 @@ export function CanvasPointsMark({ layers }: { layers: CanvasLayerSpec[] }) {
             top: frame.top,
             width: frame.plotW,
             height: frame.plotH,
-            // Points bake alpha into their pixels; paths are opaque strokes shown at the layer's alpha.
-            opacity: l.kind === 'path' ? layerAlpha(l) : 1,
+            // Points bake alpha into their pixels, and so does the shared path canvas; a path canvas of
+            // its own is an opaque stroke shown at the layer's alpha.
+            opacity: !(shared && i === 0) && slot[0].kind === 'path' ? layerAlpha(slot[0]) : 1,
             pointerEvents: 'none',
           }}
         />

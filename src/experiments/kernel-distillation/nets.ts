@@ -1,4 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
+import { tanhFloat32 } from '../../math/tanhFloat32';
 import { wasmHeap, type WasmHeap } from '../../models/wasmHeap';
 import type { KdActivation } from './math/kernelDistillation';
 
@@ -231,7 +232,7 @@ class HeapStep {
     for (let k = 0; k < c; k++)
       for (let i = 0; i < n; i++) {
         const z = P[k * n + i];
-        H[i * c + k] = tanh ? Math.tanh(z) : z > 0 ? z : 0;
+        H[i * c + k] = tanh ? tanhFloat32(z) : z > 0 ? z : 0;
       }
     const f = tf.matMul(this.H, t.Vb as tfjs.Tensor2D); // [n, R]
     const F = heap.typedArrayFromHeap(f);
