@@ -1,5 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import { tanhFloat32 } from '../../math/tanhFloat32';
+import { tanhFloat32 } from './math/tanhFloat32';
 import { wasmHeap, type WasmHeap } from '../../models/wasmHeap';
 import type { KdActivation } from './math/kernelDistillation';
 
