@@ -169,45 +169,52 @@ for (const backend of ['cpu', 'wasm'])
       perm: (s: number) => Int32Array.from({ length: N }, (_, i) => (i * (2 * s + 3) + s) % N),
     });
 
+    // on wasm the step's own Adam is the fused one (heapAdam.ts): its SIMD kernel, and its JavaScript loop
+    const adams = backend === 'wasm' ? ['wasm SIMD', 'JS loop'] : ['tf.train.adam'];
     for (const Layout of layouts)
       for (const loss of ['l2', 'ce'] as SoftmaxLoss[])
-        it(`${Layout.name}, minibatch Adam on targets (${loss}): the same losses and weights after 6 steps`, () => {
-          const S = 3;
-          const B = 8;
-          const { x, perm } = data();
-          const targets = tf.tidy(() =>
-            tf.softmax(tf.randomNormal([S * N, O], 0, 2, 'float32', 22)),
-          ) as tf.Tensor2D;
-          const [a, b] = [net(S, 31), net(S, 31)];
-          const trainer = new Layout(tf, a, S);
-          // on wasm the step's own Adam is the fused one (heapAdam.ts), checked here against tf.train.adam
-          const [optA, optB] = [adam(tf, 0.01), tf.train.adam(0.01)];
-          expect(optA instanceof HeapAdam).toBe(backend === 'wasm');
-          const xRows = new RowSource(tf, x);
-          const tRows = new RowSource(tf, targets);
-          let before = 0;
-          for (let step = 0; step < 6; step++) {
-            // Adam makes its moment estimates at the first step, the trainer a row of 1s
-            if (step === 1) before = tf.memory().numTensors;
-            const ix = new Int32Array(S * B);
-            const it = new Int32Array(S * B);
-            for (let s = 0; s < S; s++)
-              for (let r = 0; r < B; r++) {
-                ix[s * B + r] = perm(s)[(step * B + r) % N];
-                it[s * B + r] = s * N + ix[s * B + r];
-              }
-            const got = targetStep(tf, trainer, optA, xRows, tRows, ix, it, loss);
-            const want = batchedTargetStep(tf, b, optB, x, targets, ix, it, S, loss);
-            expect(relErr(read(got), read(want))).toBeLessThan(1e-5);
-            [got, want].forEach((t) => t.dispose());
-          }
-          expect(tf.memory().numTensors).toBe(before);
-          trainer.writeBack();
-          trainer.dispose();
-          mlpVariables(a).forEach((v, i) =>
-            expect(relErr(read(v), read(mlpVariables(b)[i]))).toBeLessThan(1e-4),
-          );
-          [a, b].forEach(disposeMlp);
-          [optA, optB, x, targets].forEach((t) => t.dispose());
-        });
+        for (const kind of adams)
+          it(`${Layout.name}, minibatch Adam (${kind}) on targets (${loss}): the same losses and weights after 6 steps`, () => {
+            const S = 3;
+            const B = 8;
+            const { x, perm } = data();
+            const targets = tf.tidy(() =>
+              tf.softmax(tf.randomNormal([S * N, O], 0, 2, 'float32', 22)),
+            ) as tf.Tensor2D;
+            const [a, b] = [net(S, 31), net(S, 31)];
+            const trainer = new Layout(tf, a, S);
+            const optA =
+              backend === 'wasm'
+                ? HeapAdam.forBackend(tf, 0.01, { simd: kind === 'wasm SIMD' })
+                : adam(tf, 0.01);
+            const optB = tf.train.adam(0.01);
+            if (!optA) throw new Error('no HeapAdam on wasm');
+            expect(optA instanceof HeapAdam && optA.usesSimd).toBe(kind === 'wasm SIMD');
+            const xRows = new RowSource(tf, x);
+            const tRows = new RowSource(tf, targets);
+            let before = 0;
+            for (let step = 0; step < 6; step++) {
+              // Adam makes its moment estimates at the first step, the trainer a row of 1s
+              if (step === 1) before = tf.memory().numTensors;
+              const ix = new Int32Array(S * B);
+              const it = new Int32Array(S * B);
+              for (let s = 0; s < S; s++)
+                for (let r = 0; r < B; r++) {
+                  ix[s * B + r] = perm(s)[(step * B + r) % N];
+                  it[s * B + r] = s * N + ix[s * B + r];
+                }
+              const got = targetStep(tf, trainer, optA, xRows, tRows, ix, it, loss);
+              const want = batchedTargetStep(tf, b, optB, x, targets, ix, it, S, loss);
+              expect(relErr(read(got), read(want))).toBeLessThan(1e-5);
+              [got, want].forEach((t) => t.dispose());
+            }
+            expect(tf.memory().numTensors).toBe(before);
+            trainer.writeBack();
+            trainer.dispose();
+            mlpVariables(a).forEach((v, i) =>
+              expect(relErr(read(v), read(mlpVariables(b)[i]))).toBeLessThan(1e-4),
+            );
+            [a, b].forEach(disposeMlp);
+            [optA, optB, x, targets].forEach((t) => t.dispose());
+          });
   });

@@ -124,6 +124,8 @@ export class SideBySideTrainer extends TrainerBase<SideBySideBatch, SideBySidePa
   private readonly head: tfjs.Variable<tfjs.Rank.R3>;
   /** rows of ones [S, 1, n] by n, to append to the hidden activations */
   private readonly ones = new Map<number, tfjs.Tensor3D>();
+  /** Host buffers a fused step (heapTargetStep.ts) keeps from one step to the next, by name. */
+  private readonly scratch = new Map<string, Float32Array>();
 
   constructor(tf: Tf, net: Mlp, groups: number) {
     super(tf, net, groups);
@@ -147,6 +149,19 @@ export class SideBySideTrainer extends TrainerBase<SideBySideBatch, SideBySidePa
 
   get variables(): tfjs.Variable[] {
     return [...this.w1t, this.head];
+  }
+
+  /** The layout, for a fused step (heapTargetStep.ts): the variables are in the order of `variables`. */
+  get parts() {
+    const { w1t, head, R, inputs, hidden, outputs } = this;
+    return { w1t, head, R, inputs, hidden, outputs };
+  }
+
+  /** Scratch buffer `name` of n floats, kept between steps (V8 would otherwise allocate and collect it each step). */
+  hostBuffer(name: string, n: number): Float32Array {
+    let b = this.scratch.get(name);
+    if (b?.length !== n) this.scratch.set(name, (b = new Float32Array(n)));
+    return b;
   }
 
   /** [S, ...rest] from network order to group-major. */

@@ -1,7 +1,9 @@
 import type * as tfjs from '@tensorflow/tfjs';
 import { chainSeed, indexOf, xorshift32 } from '../math/chainRng';
 import { softmaxLossWithGrad, type Mlp, type SoftmaxLoss } from './mlp';
-import { mlpTrainer, type MlpTrainer } from './mlpTrainer';
+import { mlpTrainer, SideBySideTrainer, type MlpTrainer } from './mlpTrainer';
+import { heapTargetStep } from './heapTargetStep';
+import { wasmHeap } from './wasmHeap';
 import { RowSource } from './rowSource';
 import { breathe } from '../engine/breathe';
 import { adam, HeapAdam, type AdamOptimizer } from './heapAdam';
@@ -69,6 +71,11 @@ export function targetStep(
 ): tfjs.Tensor1D {
   const S = trainer.seeds;
   const rows = ix.length / S;
+  // HeapAdam exists on wasm only, where the host-side layout's step runs fused
+  if (opt instanceof HeapAdam && trainer instanceof SideBySideTrainer) {
+    const heap = wasmHeap(tf);
+    if (heap) return heapTargetStep(tf, heap, trainer, opt, x, targets, ix, it, loss);
+  }
   return tf.tidy(() => {
     const pass = trainer.forward(trainer.batch(x, ix));
     const tb = targets.take<tfjs.Rank.R3>(it, [S, rows, targets.cols]);

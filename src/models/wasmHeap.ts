@@ -16,3 +16,39 @@ export function wasmHeap(tf: typeof tfjs): WasmHeap | null {
   const b = tf.backend() as unknown as Partial<WasmHeap>;
   return typeof b.typedArrayFromHeap === 'function' ? (b as WasmHeap) : null;
 }
+
+/** What of tfjs-wasm's Emscripten module a kernel of our own needs to run in its heap. */
+export interface WasmModule {
+  /** the heap: a kernel compiled against it imports it as env.memory */
+  memory: WebAssembly.Memory;
+  malloc(bytes: number): number;
+  free(ptr: number): void;
+  /** a view of the whole heap, valid until it next grows */
+  heapF32(): Float32Array;
+}
+
+interface Emscripten {
+  asm?: { memory?: unknown };
+  _malloc?: (bytes: number) => number;
+  _free?: (ptr: number) => void;
+  HEAPF32?: Float32Array;
+}
+
+/**
+ * tfjs-wasm's module when it is the backend in use and exposes its heap as an unshared memory (the
+ * threaded build's shared one is left alone), else null.
+ */
+export function wasmModule(tf: typeof tfjs): WasmModule | null {
+  if (!wasmHeap(tf)) return null;
+  const m = (tf.backend() as unknown as { wasm?: Emscripten }).wasm;
+  const memory = m?.asm?.memory;
+  if (!m || !(memory instanceof WebAssembly.Memory) || !m._malloc || !m._free) return null;
+  if (typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer) return null;
+  const [malloc, free] = [m._malloc, m._free];
+  return {
+    memory,
+    malloc: (bytes) => malloc(bytes),
+    free: (ptr) => free(ptr),
+    heapF32: () => new Float32Array(memory.buffer),
+  };
+}

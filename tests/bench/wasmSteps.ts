@@ -2,8 +2,9 @@
  * Issue 19: ms per training step of the CPU workloads at their page defaults, on tfjs-wasm in Node
  * (BACKEND=cpu: tfjs-cpu), before (the batched formulations kept in tests/reference/batchedSteps.ts) and
  * after (the jobs' own step code), each against the bare matmuls of its step: the BatchMatMul kernels the
- * step runs (autodiff's included), recorded by wrapping the kernel and replayed alone on fresh operands,
- * so that XNNPACK packs the right operand each time as it must in a step whose weights change. Every
+ * step runs (autodiff's included), recorded by wrapping the kernel and replayed alone on fresh operands:
+ * a right operand new in each step is a new tensor in each replay, so XNNPACK packs it each time as it
+ * must in the step (a constant one the step keeps is kept). Every
  * number of a run comes from that run.
  *
  *   npx tsx tests/bench/wasmSteps.ts            # a table, then one JSON line
@@ -103,10 +104,10 @@ function msPer(fs: (() => void)[], reps: number, rounds = 9): number[] {
 }
 
 /**
- * The products one call of `step` runs, and a replay of them alone on fresh operands (`reps` sets, each
- * used once per block of `reps` replays, so every product packs a new operand), except a right operand
- * the step keeps from one step to the next (a constant input): the replay keeps that one too, so XNNPACK
- * packs it once, as in the step.
+ * The products one call of `step` runs, and a replay of them alone on fresh operands (`reps` sets, the
+ * right operands new tensors in every replay, so every product packs its right operand as in the
+ * step), except a right operand the step keeps from one step to the next (a constant input): the
+ * replay keeps that one too, so XNNPACK packs it once, as in the step.
  */
 function bareMatMuls(
   step: () => void,
@@ -119,19 +120,29 @@ function bareMatMuls(
   step();
   const again: MatMulCall[] = recording;
   recording = null;
+  // A right operand that is new in the step is a new tensor in the replay too, made from host values
+  // (as the step makes its batches): XNNPACK caches its packing by tensor, so a pooled one would be
+  // packed in the first round only.
   const pools = calls.map((c, j) => {
     const kept = again[j]?.bData === c.bData ? tf.randomNormal(c.b) : null;
-    return Array.from({ length: reps }, () => [tf.randomNormal(c.a), kept ?? tf.randomNormal(c.b)] as const);
+    const size = c.b.reduce((p, q) => p * q, 1);
+    return Array.from({ length: reps }, (_, r) => ({
+      a: tf.randomNormal(c.a),
+      b: kept ?? uniform(size, 100 + r),
+    }));
   });
   let i = 0;
   const replay = () => {
     calls.forEach((c, j) => {
-      const [a, b] = pools[j][i % reps];
-      tf.matMul(a, b, c.transposeA, c.transposeB).dispose();
+      const { a, b } = pools[j][i % reps];
+      const bt = b instanceof Float32Array ? tf.tensor(b, c.b) : b;
+      tf.matMul(a, bt, c.transposeA, c.transposeB).dispose();
+      if (bt !== b) bt.dispose();
     });
     i++;
   };
-  return { calls, replay, dispose: () => new Set(pools.flat(2)).forEach((t) => t.dispose()) };
+  const tensors = pools.flat().flatMap(({ a, b }) => (b instanceof Float32Array ? [a] : [a, b]));
+  return { calls, replay, dispose: () => new Set(tensors).forEach((t) => t.dispose()) };
 }
 
 const uniform = (k: number, seed: number) => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { sgdPathWasmBase64 } from '../../../scripts/sgdPathWasmCompile.mjs';
+import { watBase64 } from '../../../scripts/watCompile.mjs';
 import { makePanelData } from './model';
 import { advancePathCpu, type PathState } from './sgdCpu';
 import { sgdPathWasmBase64 as committed } from './sgdPathWasmBytes';
@@ -32,9 +32,9 @@ const run = (
 };
 
 describe('the wasm path loop (sgdPath.wat)', () => {
-  it('is built from the committed .wat (run scripts/make-sgd-path-wasm.mjs after an edit)', async () => {
+  it('is built from the committed .wat (run scripts/make-wasm.mjs after an edit)', async () => {
     const wat = readFileSync(new URL('./sgdPath.wat', import.meta.url), 'utf8');
-    expect(await sgdPathWasmBase64(wat)).toBe(committed);
+    expect(await watBase64('sgdPath.wat', wat)).toBe(committed);
   });
 
   it.each([

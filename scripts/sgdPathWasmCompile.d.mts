@@ -1,1 +1,0 @@
-export function sgdPathWasmBase64(wat: string): Promise<string>;

@@ -1,0 +1,1 @@
+export function watBase64(name: string, wat: string): Promise<string>;
