@@ -71,12 +71,18 @@ export function Plot(props: PlotProps) {
   const split = canvas !== undefined && canvas !== null && canvas !== false;
   const tracking = readout !== undefined || highlight !== undefined || onHover !== undefined;
 
-  const placed = useMemo(() => {
-    if (!legend || legend.length === 0) return null;
-    const { w, h } = legendSize(legend);
-    const corner = pickLegendCorner(frame.plotW, frame.plotH, w, h, legendAvoid ?? NO_OBSTACLES);
-    return { corner, rect: cornerRect(corner, frame.plotW, frame.plotH, w, h) };
-  }, [legend, legendAvoid, frame.plotW, frame.plotH]);
+  // The corner is judged on the legend's size, not its text: an entry whose text changes every frame
+  // (a step count) keeps its corner without scoring every segment of the data again.
+  const size = legend && legend.length > 0 ? legendSize(legend) : null;
+  const [lw, lh] = [size?.w ?? 0, size?.h ?? 0];
+  const corner = useMemo(
+    () => (lw > 0 ? pickLegendCorner(frame.plotW, frame.plotH, lw, lh, legendAvoid ?? NO_OBSTACLES) : null),
+    [lw, lh, legendAvoid, frame.plotW, frame.plotH],
+  );
+  const placed = useMemo(
+    () => (corner ? { corner, rect: cornerRect(corner, frame.plotW, frame.plotH, lw, lh) } : null),
+    [corner, lw, lh, frame.plotW, frame.plotH],
+  );
 
   const ctx = useMemo(
     (): PlotContextValue => ({ layout, legendRect: placed?.rect ?? null, setHover }),

@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useDeferredValue, useMemo } from 'react';
 import { cachedEllipsePixels, ellipseAxes, ellipseBounds } from './ellipse';
 import { toCsv } from './exportFigure';
 import type { LegendEntry } from './Legend';
@@ -86,7 +86,13 @@ function fitDomain(layers: PathLayer[], ellipses: EllipseOverlay[], markers: Mar
   };
 }
 
-const sig2 = (v: number) => (Number.isFinite(v) ? Number(v.toPrecision(2)) : v);
+/** The ellipse's bounding box in px, on a 16 px grid (a key: changes only when it moves visibly). */
+function ellipseBox(e: EllipseOverlay, layout: PlotLayout): string {
+  const b = ellipseBounds(e.center, e.cov, e.k);
+  if (!b) return 'none';
+  const q = (v: number) => (Number.isFinite(v) ? Math.round(v / 16) : String(v));
+  return [layout.x(b.x[0]), layout.x(b.x[1]), layout.y(b.y[0]), layout.y(b.y[1])].map(q).join();
+}
 
 interface LegendGeometry {
   legend: LegendEntry[];
@@ -120,11 +126,15 @@ function legendGeometry(
       width: 1.75,
     })),
   ].filter((e) => e.label);
+  // The scales are linear (fitDomain): one multiply-add per value, as the canvas mark draws them,
+  // instead of a d3 scale call each (most of this function while a run's paths grow)
+  const [ax, ay] = [x(0), y(0)];
+  const [bx, by] = [x(1) - ax, y(1) - ay];
   const sampled = layers.map((l) => {
     const n = layerCount(l);
     const stride = Math.max(1, Math.ceil(n / 3000));
     const out: number[] = [];
-    for (let i = 0; i < n; i += stride) out.push(x(l.xy[2 * i]), y(l.xy[2 * i + 1]));
+    for (let i = 0; i < n; i += stride) out.push(ax + bx * l.xy[2 * i], ay + by * l.xy[2 * i + 1]);
     return out;
   });
   return {
@@ -177,20 +187,34 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
 
   // The legend's corner is judged against the data; the data grows every frame but the verdict
   // does not change between frames, so it is recomputed only when the picture changes materially
-  // (the layout, an ellipse, the labels, or a layer's point count doubling).
+  // (the layout, an ellipse, a label's length, or a layer's point count doubling). A label's text can
+  // change every frame (a chain step count) and only its length moves the legend: the entries take the
+  // current text below.
+  const labelSize = (label: string) => Math.ceil(label.length / 4);
   const legendKey = [
-    ...layers.map((l) => `${l.id}:${l.label}:${Math.floor(Math.log2(layerCount(l) + 1))}`),
-    // Two significant digits: an empirical ellipse moves every frame, but not enough to move the legend.
-    ...ellipses.map((e) => `${e.id}:${e.label}:${[...e.center, ...e.cov.flat()].map(sig2).join()}:${e.k}`),
+    ...layers.map((l) => `${l.id}:${labelSize(l.label)}:${Math.floor(Math.log2(layerCount(l) + 1))}`),
+    // Its box on a 16 px grid: an empirical ellipse moves every frame (two significant digits of its
+    // covariance still changed most frames, and the legend was judged again at ~60 Hz), but not enough
+    // to move the legend.
+    ...ellipses.map((e) => `${e.id}:${labelSize(e.label)}:${ellipseBox(e, layout)}`),
     ...markers.map((m) => `${m.id}:${m.at.join()}`),
   ].join('|');
+  // Deferred: a slider's own frame keeps the legend it had (its corner and entries), and the corner is
+  // judged again in the render right after (~1.5 ms for a 4-panel grid, off the input's path).
+  const legendKeyLater = useDeferredValue(legendKey);
+  const layoutLater = useDeferredValue(layout);
   const legendGeom = useMemo(
-    () => legendGeometry(layers, ellipses, markers, layout),
+    () => legendGeometry(layers, ellipses, markers, layoutLater),
     // Keyed on legendKey on purpose: the arrays are new every frame, their verdict is not.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [legendKey, layout],
+    [legendKeyLater, layoutLater],
   );
-  const geom = { layout, ...legendGeom };
+  const labels = new Map<string, string>([
+    ...layers.map((l) => [`l-${l.id}`, l.label] as const),
+    ...ellipses.map((e) => [`e-${e.id}`, e.label] as const),
+  ]);
+  const legend = legendGeom.legend.map((e) => ({ ...e, label: labels.get(e.id) ?? e.label }));
+  const geom = { layout, legendAvoid: legendGeom.legendAvoid, legend };
 
   const csv = useCallback(
     (params: Record<string, unknown>) => trajectoryCsv(layers, ellipses, markers, params),

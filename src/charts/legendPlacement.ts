@@ -26,23 +26,27 @@ export function cornerRect(
 
 /** Liang–Barsky: does segment (x0,y0)-(x1,y1) touch the rectangle? */
 function segmentHitsRect(x0: number, y0: number, x1: number, y1: number, r: Rect): boolean {
+  const rx1 = r.x + r.w;
+  const ry1 = r.y + r.h;
+  // Most segments lie wholly to one side of a corner's box: reject those before clipping (the clip's
+  // arrays per call were most of a legend placement, redone as a run's paths grow).
+  if ((x0 < r.x && x1 < r.x) || (x0 > rx1 && x1 > rx1) || (y0 < r.y && y1 < r.y) || (y0 > ry1 && y1 > ry1))
+    return false;
   const dx = x1 - x0;
   const dy = y1 - y0;
-  let t0 = 0;
-  let t1 = 1;
-  const p = [-dx, dx, -dy, dy];
-  const q = [x0 - r.x, r.x + r.w - x0, y0 - r.y, r.y + r.h - y0];
-  for (let i = 0; i < 4; i++) {
-    if (p[i] === 0) {
-      if (q[i] < 0) return false;
-    } else {
-      const t = q[i] / p[i];
-      if (p[i] < 0) t0 = Math.max(t0, t);
-      else t1 = Math.min(t1, t);
-      if (t0 > t1) return false;
-    }
-  }
-  return true;
+  const t = [0, 1];
+  return (
+    clip(-dx, x0 - r.x, t) && clip(dx, rx1 - x0, t) && clip(-dy, y0 - r.y, t) && clip(dy, ry1 - y0, t)
+  );
+}
+
+/** One Liang–Barsky edge test, narrowing [t[0], t[1]]; false once the segment is outside. */
+function clip(p: number, q: number, t: number[]): boolean {
+  if (p === 0) return q >= 0;
+  const u = q / p;
+  if (p < 0) t[0] = Math.max(t[0], u);
+  else t[1] = Math.min(t[1], u);
+  return t[0] <= t[1];
 }
 
 export interface Obstacles {

@@ -306,7 +306,7 @@ describe('EllipseMark', () => {
     );
     const { plotW, plotH } = layout.frame;
     const pts = pathPoints(findOne(html, 'path', { 'data-ellipse-id': 'e' }).attrs.d);
-    expect(pts).toHaveLength(128);
+    expect(pts).toHaveLength(64);
     const rx = (3 / 8) * plotW;
     const ry = (3 / 8) * plotH;
     for (const [x, y] of pts)

@@ -28,6 +28,8 @@ function normals(seed: number, count: number, stream: string): Float64Array {
 /**
  * x ~ N(0, Σ) via Σ's Cholesky factor, labels xᵀβ* + σ·z, with z drawn once. The same standard
  * normal draws are reused across panels, so panels differ only by σ² and Σ, as in a controlled figure.
+ * The inputs are also the same array across σ² (designOf): the theory's X-only part is then done once
+ * for a grid's four panels and not again while σ² is dragged.
  */
 export function makePanelData(
   n: number,
@@ -35,35 +37,53 @@ export function makePanelData(
   sigma2: number,
   cov: readonly [number, number, number],
 ): PanelData {
+  const { X, x0, x1, yClean, soaCleanY, zy } = inputsOf(n, seed, cov);
+  const sigma = Math.sqrt(sigma2);
+  const y = yClean.map((c, i) => c + sigma * zy[i]);
+  return { X, y, yClean, soa: { n, x0, x1, y: Float64Array.from(y) }, soaCleanY };
+}
+
+interface Inputs {
+  X: number[][];
+  x0: Float64Array;
+  x1: Float64Array;
+  yClean: number[];
+  soaCleanY: Float64Array;
+  zy: Float64Array;
+}
+
+/** The last few input sets by (n, seed, Σ): a drag over σ² or η reuses one (read as immutable). */
+const inputsCache = new Map<string, Inputs>();
+
+function inputsOf(n: number, seed: number, cov: readonly [number, number, number]): Inputs {
+  const key = `${n}|${seed}|${cov.join()}`;
+  const hit = inputsCache.get(key);
+  if (hit) return hit;
   const [sxx, syy, sxy] = cov;
   const l11 = Math.sqrt(sxx);
   const l21 = sxy / l11;
   const l22 = Math.sqrt(Math.max(syy - l21 * l21, 0));
   const zx = normals(seed, 2 * n, 'x');
-  const zy = normals(seed, n, 'noise');
-  const sigma = Math.sqrt(sigma2);
   const X: number[][] = [];
-  const y: number[] = [];
   const yClean: number[] = [];
   for (let i = 0; i < n; i++) {
     const a = l11 * zx[2 * i];
     const b = l21 * zx[2 * i] + l22 * zx[2 * i + 1];
     X.push([a, b]);
     yClean.push(a * betaStar[0] + b * betaStar[1]);
-    y.push(yClean[i] + sigma * zy[i]);
   }
-  return {
+  const inputs = {
     X,
-    y,
+    x0: Float64Array.from(X, (r) => r[0]),
+    x1: Float64Array.from(X, (r) => r[1]),
     yClean,
-    soa: {
-      n,
-      x0: Float64Array.from(X, (r) => r[0]),
-      x1: Float64Array.from(X, (r) => r[1]),
-      y: Float64Array.from(y),
-    },
     soaCleanY: Float64Array.from(yClean),
+    zy: normals(seed, n, 'noise'),
   };
+  // a grid's Σ presets (4) and a few recent n or seeds
+  if (inputsCache.size >= 16) inputsCache.delete(inputsCache.keys().next().value as string);
+  inputsCache.set(key, inputs);
+  return inputs;
 }
 
 export interface PanelTheory {

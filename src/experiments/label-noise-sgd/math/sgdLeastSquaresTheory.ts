@@ -1,9 +1,9 @@
 import {
   EigenvalueDecomposition,
+  LuDecomposition,
   Matrix,
   QrDecomposition,
   SingularValueDecomposition,
-  solve,
 } from 'ml-matrix';
 
 /**
@@ -65,6 +65,16 @@ function batchMoments(X: number[][], eta: number, batch: number): BatchMoments {
 
 /** Least squares by QR; throws when X is rank deficient (β̂ then is not unique). */
 export function leastSquares(X: number[][], y: number[]): number[] {
+  return qrOf(X).solve(Matrix.columnVector(y)).getColumn(0);
+}
+
+/**
+ * The QR factors of X, once per X (a σ² slider changes y only, and the four panels of a grid share X);
+ * throws when X is rank deficient. X is read as immutable: every caller builds a new one for new data.
+ */
+function qrOf(X: number[][]): QrDecomposition {
+  const hit = qrCache.get(X);
+  if (hit) return hit;
   const Xm = new Matrix(X);
   const sv = new SingularValueDecomposition(Xm, {
     computeLeftSingularVectors: false,
@@ -74,8 +84,10 @@ export function leastSquares(X: number[][], y: number[]): number[] {
   if (Xm.rows < Xm.columns || Math.min(...sv) <= 1e-12 * Math.max(...sv))
     throw new Error('X is rank deficient: the least-squares solution is not unique');
   const qr = new QrDecomposition(Xm);
-  return qr.solve(Matrix.columnVector(y)).getColumn(0);
+  qrCache.set(X, qr);
+  return qr;
 }
+const qrCache = new WeakMap<number[][], QrDecomposition>();
 
 /** Index of entry (i,j) in the row-major vectorisation of a d×d matrix. */
 const vi = (d: number, i: number, j: number) => i * d + j;
@@ -182,24 +194,45 @@ function spectralRadius(A: Matrix): number {
 /** E[b_B b_Bᵀ] = (p1−p2)/B² Σ r_i² x_i x_iᵀ (+ p2/B² (Σ x_i r_i)(Σ x_i r_i)ᵀ, which is 0 at β̂). */
 function noiseMoment(m: BatchMoments, r: number[]): Matrix {
   const { d, X, batch, p1, p2 } = m;
-  const Q = Matrix.zeros(d, d);
-  const g = new Array<number>(d).fill(0);
+  // plain arrays: Matrix.get/set per point and entry was most of the per-σ² theory
+  const q = new Float64Array(d * d);
+  const g = new Float64Array(d);
+  const w1 = (p1 - p2) / (batch * batch);
   X.forEach((x, n) => {
+    const rn = r[n];
     for (let i = 0; i < d; i++) {
-      g[i] += x[i] * r[n];
-      for (let j = 0; j < d; j++)
-        Q.set(i, j, Q.get(i, j) + ((p1 - p2) / (batch * batch)) * r[n] * r[n] * x[i] * x[j]);
+      g[i] += x[i] * rn;
+      const s = w1 * rn * rn * x[i];
+      for (let j = 0; j < d; j++) q[i * d + j] += s * x[j];
     }
   });
-  for (let i = 0; i < d; i++)
-    for (let j = 0; j < d; j++) Q.set(i, j, Q.get(i, j) + (p2 / (batch * batch)) * g[i] * g[j]);
-  return Q;
+  const w2 = p2 / (batch * batch);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) q[i * d + j] += w2 * g[i] * g[j];
+  return Matrix.from1DArray(d, d, q);
 }
 
-export function sgdLeastSquaresTheory(problem: LeastSquaresProblem, eta: number, batch: number): SgdTheory {
-  const { X, y } = problem;
-  const betaHat = leastSquares(X, y);
-  const residuals = X.map((x, i) => x.reduce((s, xi, j) => s + xi * betaHat[j], 0) - y[i]);
+/** What the theory needs that depends on X, η and B only, not on the labels. */
+interface Design {
+  m: BatchMoments;
+  meanSquareContraction: number;
+  contractionGap: number;
+  meanContraction: number;
+  /** factors of (I − M)/η (tiny η) or I − M, for the stationary covariance; null when unstable */
+  lu: LuDecomposition | null;
+  tiny: boolean;
+  /** M as a plain row-major d²×d² array (the transient recursion) */
+  M: number[];
+}
+
+/** Designs by X (its identity: read as immutable), then η and B: a σ² slider reuses them. */
+const designCache = new WeakMap<number[][], Map<string, Design>>();
+
+function designOf(X: number[][], eta: number, batch: number): Design {
+  const byStep = designCache.get(X) ?? new Map<string, Design>();
+  designCache.set(X, byStep);
+  const key = `${eta}|${batch}`;
+  const hit = byStep.get(key);
+  if (hit) return hit;
   const m = batchMoments(X, eta, batch);
   const d = m.d;
   const M = secondMomentOperator(m);
@@ -210,19 +243,31 @@ export function sgdLeastSquaresTheory(problem: LeastSquaresProblem, eta: number,
   // M = I − ηN: for a tiny step its eigenvalues are 1 − ημ, and 1 − |1 − ημ| ≈ η·Re μ
   const N = tiny ? L.clone().sub(K2.clone().mul(eta)) : null;
   const contractionGap = N ? eta * smallestRealPart(restrictToSymmetric(N, d)) : 1 - meanSquareContraction;
+  const lu = contractionGap > 0 ? new LuDecomposition(N ?? Matrix.eye(d * d).sub(M)) : null;
+  const design = { m, meanSquareContraction, contractionGap, meanContraction, lu, tiny, M: M.to1DArray() };
+  // a few η, B per X: a drag over η makes new ones, the old are not coming back
+  if (byStep.size >= 8) byStep.clear();
+  byStep.set(key, design);
+  return design;
+}
+
+export function sgdLeastSquaresTheory(problem: LeastSquaresProblem, eta: number, batch: number): SgdTheory {
+  const { X, y } = problem;
+  const betaHat = leastSquares(X, y);
+  const residuals = X.map((x, i) => x.reduce((s, xi, j) => s + xi * betaHat[j], 0) - y[i]);
+  const { m, meanSquareContraction, contractionGap, meanContraction, lu, tiny } = designOf(X, eta, batch);
+  const d = m.d;
   const stable = contractionGap > 0;
   let stationaryCov: number[][] | null = null;
-  if (stable) {
+  if (stable && lu) {
     const Q = noiseMoment(m, residuals);
     // (I − M) v = η²q; with I − M = ηN: v = η·N⁻¹q, no η² that underflows
-    const v = N
-      ? solve(N, Matrix.columnVector(Q.to1DArray()))
+    const v = tiny
+      ? lu
+          .solve(Matrix.columnVector(Q.to1DArray()))
           .getColumn(0)
           .map((u) => eta * u)
-      : solve(
-          Matrix.eye(d * d).sub(M),
-          Matrix.columnVector(Q.to1DArray().map((q) => eta * eta * q)),
-        ).getColumn(0);
+      : lu.solve(Matrix.columnVector(Q.to1DArray().map((q) => eta * eta * q))).getColumn(0);
     stationaryCov = Array.from({ length: d }, (_, i) =>
       Array.from({ length: d }, (_, j) => 0.5 * (v[vi(d, i, j)] + v[vi(d, j, i)])),
     );
@@ -259,12 +304,11 @@ export function transientCovariance(
   const { X, y } = problem;
   const betaHat = leastSquares(X, y);
   const r = X.map((x, i) => x.reduce((s, xi, j) => s + xi * betaHat[j], 0) - y[i]);
-  const m = batchMoments(X, eta, batch);
+  const { m, M } = designOf(X, eta, batch);
   const d = m.d;
   const D = d * d;
   // Everything the recursion needs is precomputed, so each step is O(d⁴) on plain arrays: the whole
   // curve follows a slider within a frame.
-  const M = secondMomentOperator(m).to1DArray();
   const Q = noiseMoment(m, r).to1DArray();
   const A = Matrix.eye(d).sub(m.Hbar.clone().mul(eta)).to1DArray();
   // K(m) = E[H_B m b_Bᵀ] = Σ_k m_k K_k with K_k = w Σ_i x_ik r_i x_i x_iᵀ (linear in m; the p2 part
