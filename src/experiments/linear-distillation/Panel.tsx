@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { Equation } from '../../ui/Equation';
 import { sci } from '../../ui/format';
 import { useElementWidth } from '../../ui/useElementWidth';
@@ -54,6 +55,9 @@ function BoundSummary({ params }: { params: LinearParams }) {
 export function LinearPanel({ params, results, setParam }: PanelProps<LinearParams, LinearResults>) {
   const [ref, width] = useElementWidth<HTMLDivElement>(1000);
   const half = width > 760 ? Math.floor((width - 16) / 2) : width;
+  // A press redraws the exact figures it moves (p(θ), Theorem 3 against n) in its own frame; the
+  // figures of runs, the summary table and the schematic follow in the render right after.
+  const later = useDeferredValue(params);
   return (
     <div className="panel" ref={ref}>
       <section className="explain">
@@ -69,20 +73,20 @@ export function LinearPanel({ params, results, setParam }: PanelProps<LinearPara
         </p>
       </section>
       <SchematicDisclosure title="teacher → student, with the live task" testId="linear-schematic-box">
-        <LinearSchematic params={params} results={results} />
+        <LinearSchematic params={later} results={results} />
       </SchematicDisclosure>
       <TaskGeometryFigure params={params} width={width} />
       <ConvergenceFigure c={results.convergence} width={width} />
       <RiskVsNFigure params={params} r={results.riskVsN} width={width} setParam={setParam} />
-      <BoundSummary params={params} />
+      <BoundSummary params={later} />
       <section data-testid="three-factors">
         <h3>The three factors: data geometry (Fig. 3) and optimisation bias (Fig. 4)</h3>
         <div className="two-col">
-          <KappaFigure params={params} k={results.kappa} width={half} setParam={setParam} />
-          <DeltaFigure params={params} f={results.fashion} width={half} setParam={setParam} />
+          <KappaFigure params={later} k={results.kappa} width={half} setParam={setParam} />
+          <DeltaFigure params={later} f={results.fashion} width={half} setParam={setParam} />
         </div>
       </section>
-      <MonotonicityFigure params={params} m={results.monotonicity} width={width} />
+      <MonotonicityFigure params={later} m={results.monotonicity} width={width} />
     </div>
   );
 }

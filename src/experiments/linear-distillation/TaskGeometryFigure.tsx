@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useDeferredValue, useMemo } from 'react';
 import { LineChart, TrajectoryChart, colors, palette, type PathLayer } from '../../charts';
 import { sci } from '../../ui/format';
 import { fig } from './figures';
@@ -32,7 +32,10 @@ function Plane({
   id: string;
   figureId: string;
 }) {
-  const s = useMemo(() => planeSamples(task, SAMPLES, seed), [task, seed]);
+  // Sampled, not exact (~5 ms for three planes): a κ or margin press redraws p(θ) in its own frame and
+  // the clouds in the render right after
+  const later = useDeferredValue(task);
+  const s = useMemo(() => planeSamples(later, SAMPLES, seed), [later, seed]);
   // No legend inside: it would cover the cloud. The key above the three planes names the marks.
   const layers = useMemo(
     (): PathLayer[] => [
