@@ -35,9 +35,7 @@ function segmentHitsRect(x0: number, y0: number, x1: number, y1: number, r: Rect
   const dx = x1 - x0;
   const dy = y1 - y0;
   const t = [0, 1];
-  return (
-    clip(-dx, x0 - r.x, t) && clip(dx, rx1 - x0, t) && clip(-dy, y0 - r.y, t) && clip(dy, ry1 - y0, t)
-  );
+  return clip(-dx, x0 - r.x, t) && clip(dx, rx1 - x0, t) && clip(-dy, y0 - r.y, t) && clip(dy, ry1 - y0, t);
 }
 
 /** One Liang–Barsky edge test, narrowing [t[0], t[1]]; false once the segment is outside. */
