@@ -2,7 +2,7 @@
 ;; sgdCpu.ts (advancePathJs), so both give the same bits; V8 runs this near C speed where the JIT'd JS
 ;; lands 2–4× slower run to run. `steps` advances the path from step t to end (exclusive), marking each
 ;; drawn index with the step number so repeats within a step are rejected.
-;; Rebuild the bytes after an edit: node scripts/make-sgd-path-wasm.mjs (a unit test checks they match).
+;; Rebuild the bytes after an edit: node scripts/make-wasm.mjs (a unit test checks they match).
 (module
   ;; [0] b0 f64, [8] b1 f64, [16] rng state i32; [32 …) x0, x1, label per point (f64); then stamp[n] (i32)
   (memory (export "memory") 1)
