@@ -143,7 +143,7 @@ export async function loadFashionSubset(
 }
 
 /** The browser reader: fetch with a clear error on HTTP failures. */
-export async function fetchArrayBuffer(url: string): Promise<ArrayBuffer> {
+async function fetchArrayBuffer(url: string): Promise<ArrayBuffer> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`HTTP ${r.status} ${r.statusText}`.trim());
   return r.arrayBuffer();
@@ -159,7 +159,7 @@ export async function fetchArrayBuffer(url: string): Promise<ArrayBuffer> {
  * - dev: modules are served from their source paths (/src/...), and public/ at the dev server's base,
  *   which Vite resolves to '/' for a relative base: so `${BASE_URL}data/` on the page's origin.
  */
-export function defaultDataBaseUrl(): string {
+function defaultDataBaseUrl(): string {
   const env = (import.meta as { env?: { DEV?: boolean; BASE_URL?: string } }).env;
   if (env?.DEV) {
     const baseUrl = env.BASE_URL?.startsWith('/') ? env.BASE_URL : '/';
@@ -167,4 +167,24 @@ export function defaultDataBaseUrl(): string {
   }
   const rootFromChunk = '../data/';
   return new URL(rootFromChunk, import.meta.url).href;
+}
+
+/** The site's subset per data URL, loaded once per thread; read-only for everyone who gets it. */
+const siteSubsets = new Map<string, Promise<FashionSubset>>();
+
+/**
+ * The subset served with the site (defaultDataBaseUrl), fetched, checked and decoded once per thread:
+ * every run of every job shares it. Loading it again on each run (3.9 MB read, its sha256, 3.1 M bytes
+ * to floats) was most of a noisy self-distillation restart's first frame. A failed load is forgotten,
+ * so the next run tries again.
+ */
+export function siteFashionSubset(): Promise<FashionSubset> {
+  const url = defaultDataBaseUrl();
+  let p = siteSubsets.get(url);
+  if (!p) {
+    p = loadFashionSubset(fetchArrayBuffer, url);
+    siteSubsets.set(url, p);
+    p.catch(() => siteSubsets.delete(url));
+  }
+  return p;
 }

@@ -1,12 +1,5 @@
 import type * as tfjs from '@tensorflow/tfjs';
-import {
-  defaultDataBaseUrl,
-  fetchArrayBuffer,
-  loadFashionSubset,
-  numClasses,
-  pixelsPerImage,
-  type FashionSubset,
-} from './fashionMnist';
+import { siteFashionSubset, numClasses, pixelsPerImage, type FashionSubset } from './fashionMnist';
 
 /** Images of the Fashion-MNIST subset on the device: pixels [n,784], labels [n] int32, one-hot [n,10]. */
 export interface Split {
@@ -25,7 +18,7 @@ export async function fashionSubsetFor(
   testSize: number,
   data?: FashionSubset,
 ): Promise<FashionSubset> {
-  const d = data ?? (await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl()));
+  const d = data ?? (await siteFashionSubset());
   if (trainSize > d.trainY.length || testSize > d.testY.length)
     throw new Error(
       `invalid parameters: the data set has ${d.trainY.length} training and ${d.testY.length} test images`,

@@ -1,9 +1,4 @@
-import {
-  defaultDataBaseUrl,
-  fetchArrayBuffer,
-  loadFashionSubset,
-  type FashionSubset,
-} from '../../data/fashionMnist';
+import { siteFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
 import { gramTopEigenvalue } from '../../math/powerIteration';
 import { seededNormal } from '../../math/rng';
@@ -50,7 +45,7 @@ export async function* kdJob(
 ): AsyncGenerator<KdFrame, void, void> {
   let subset: FashionSubset | null = null;
   if (p.data === 'fashion') {
-    subset = fashion ?? (await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl()));
+    subset = fashion ?? (await siteFashionSubset());
     if (ctx.cancelled()) return;
   }
   const pr = makeProblem(p, subset);

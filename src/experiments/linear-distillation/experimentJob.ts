@@ -1,9 +1,4 @@
-import {
-  defaultDataBaseUrl,
-  fetchArrayBuffer,
-  loadFashionSubset,
-  type FashionSubset,
-} from '../../data/fashionMnist';
+import { siteFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import type { JobContext } from '../../engine/job';
 import { convergenceStage } from './convergenceStage';
 import { fashionModel, fashionRisk, FASHION_DRAWS, type FashionModel } from './fashionStage';
@@ -27,7 +22,7 @@ export interface LinearJobDeps {
 }
 
 const browserDeps: LinearJobDeps = {
-  loadFashion: () => loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl()),
+  loadFashion: () => siteFashionSubset(),
 };
 
 /**

@@ -1,10 +1,5 @@
 import type { JobContext } from '../../engine/job';
-import {
-  defaultDataBaseUrl,
-  fetchArrayBuffer,
-  loadFashionSubset,
-  type FashionSubset,
-} from '../../data/fashionMnist';
+import { siteFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import { clusterData, fashionNoisy } from './data';
 import { type NtkParams } from './params';
 import type { NtkExperimentFrame } from './frames';
@@ -70,7 +65,7 @@ export async function* ntkExperimentJob(
 ): AsyncGenerator<NtkExperimentFrame, void, void> {
   let subset: FashionSubset | undefined;
   if (p.data === 'fashion') {
-    subset = await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl());
+    subset = await siteFashionSubset();
     if (ctx.cancelled()) return;
   }
   // The training inputs exactly as trainJob builds them.

@@ -1,9 +1,4 @@
-import {
-  defaultDataBaseUrl,
-  fetchArrayBuffer,
-  loadFashionSubset,
-  type FashionSubset,
-} from '../../data/fashionMnist';
+import { siteFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import { clusterData, clusterTest, fashionNoisy } from './data';
 import type { NtkTrainParams } from './trainParams';
 
@@ -85,7 +80,7 @@ export async function loadProblem(
 ): Promise<Problem | null> {
   let subset: FashionSubset | null = null;
   if (p.data === 'fashion') {
-    subset = fashion ?? (await loadFashionSubset(fetchArrayBuffer, defaultDataBaseUrl()));
+    subset = fashion ?? (await siteFashionSubset());
     if (cancelled()) return null;
     if (p.trainSize > subset.trainY.length || p.testSize > subset.testY.length)
       throw new Error(
