@@ -209,11 +209,15 @@ export const TrajectoryChart = memo(function TrajectoryChart(props: TrajectoryCh
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [legendKeyLater, layoutLater],
   );
-  const labels = new Map<string, string>([
-    ...layers.map((l) => [`l-${l.id}`, l.label] as const),
-    ...ellipses.map((e) => [`e-${e.id}`, e.label] as const),
+  // The current texts; a new entries array only when one changed (the Legend re-renders on it).
+  const labelsKey = JSON.stringify([
+    ...layers.map((l) => [`l-${l.id}`, l.label]),
+    ...ellipses.map((e) => [`e-${e.id}`, e.label]),
   ]);
-  const legend = legendGeom.legend.map((e) => ({ ...e, label: labels.get(e.id) ?? e.label }));
+  const legend = useMemo(() => {
+    const labels = new Map(JSON.parse(labelsKey) as [string, string][]);
+    return legendGeom.legend.map((e) => ({ ...e, label: labels.get(e.id) ?? e.label }));
+  }, [legendGeom, labelsKey]);
   const geom = { layout, legendAvoid: legendGeom.legendAvoid, legend };
 
   const csv = useCallback(

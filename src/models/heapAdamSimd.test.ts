@@ -37,9 +37,9 @@ describe('Adam as a wasm SIMD kernel in the tfjs-wasm heap (heapAdamSimd.wat)', 
     ['host values', [5, 11]],
     ['a transpose', [9, 13]],
     ['a transpose', [4, 8]],
-  ] as const)('matches the JavaScript loop for a gradient given as %s, [%s] weights', (kind, dims) => {
+  ] as const)('matches the JavaScript loop for a gradient given as %s, [%s] weights', async (kind, dims) => {
     const shape: [number, number] = [dims[0], dims[1]];
-    const run = (simd: boolean) => {
+    const run = async (simd: boolean) => {
       const opt = HeapAdam.forBackend(tf, 0.05, { simd });
       if (!opt) throw new Error('no HeapAdam on wasm');
       expect(opt.usesSimd).toBe(simd);
@@ -56,25 +56,25 @@ describe('Adam as a wasm SIMD kernel in the tfjs-wasm heap (heapAdamSimd.wat)', 
           kind === 'a tensor'
             ? g
             : kind === 'host values'
-              ? (g.dataSync() as Float32Array)
+              ? ((await g.data()) as Float32Array)
               : { transposeOf: g as tf.Tensor2D };
         opt.update([w], [grad]);
         g.dispose();
       }
-      const out = w.dataSync() as Float32Array;
+      const out = (await w.data()) as Float32Array;
       w.dispose();
       opt.dispose();
       return out;
     };
     const before = tf.memory().numTensors;
-    const [simd, js] = [run(true), run(false)];
+    const [simd, js] = [await run(true), await run(false)];
     expect(tf.memory().numTensors).toBe(before);
     // float32 SIMD against float64 JavaScript arithmetic: rounding only, ~2e-6 after 20 steps (a wrong
     // lane, tail or stride moves a weight by ~lr, 0.1 here)
     expect(relErr(simd, js)).toBeLessThan(1e-5);
     // and the weights did move: 20 steps of ~lr = 0.05 each
     const init0 = tf.randomNormal(shape, 0, 1, 'float32', 1);
-    const init = init0.dataSync() as Float32Array;
+    const init = (await init0.data()) as Float32Array;
     init0.dispose();
     expect(relErr(simd, init)).toBeGreaterThan(0.1);
   });

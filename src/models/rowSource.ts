@@ -69,11 +69,7 @@ export class RowSource {
     const c1 = cols + 1;
     const a = this.buffer(5, rows * c1);
     return Array.from({ length: G }, (_, g) => {
-      for (let r = 0; r < rows; r++) {
-        const src = ix[g * rows + r] * cols;
-        a.set(host.subarray(src, src + cols), r * c1);
-        a[r * c1 + cols] = 1;
-      }
+      copyRows(host, cols, ix.subarray(g * rows, (g + 1) * rows), a, true);
       const x = tf.tensor2d(a, [rows, c1]);
       const xt = tf.transpose(x);
       x.dispose();
@@ -104,10 +100,7 @@ export class RowSource {
     for (const g of gs) {
       const rowsOf = ix.subarray(g * rows, (g + 1) * rows);
       const a = this.buffer(1, rows * c1);
-      for (let r = 0; r < rows; r++) {
-        a.set(host.subarray(rowsOf[r] * cols, (rowsOf[r] + 1) * cols), r * c1);
-        if (ones) a[r * c1 + cols] = 1;
-      }
+      copyRows(host, cols, rowsOf, a, ones);
       x.push(tf.tensor2d(a, [rows, c1]));
       const at = this.buffer(2, rows * c1);
       for (let c = 0; c < c1; c++) {
@@ -117,5 +110,14 @@ export class RowSource {
       xt.push(tf.tensor2d(at, [c1, rows]));
     }
     return { x, xt };
+  }
+}
+
+/** Rows `rowsOf` of `host` ([N, cols]) into `out`, each followed by a 1 when `ones` ([rows, cols + 1]). */
+function copyRows(host: Float32Array, cols: number, rowsOf: Int32Array, out: Float32Array, ones: boolean) {
+  const c1 = ones ? cols + 1 : cols;
+  for (let r = 0; r < rowsOf.length; r++) {
+    out.set(host.subarray(rowsOf[r] * cols, (rowsOf[r] + 1) * cols), r * c1);
+    if (ones) out[r * c1 + cols] = 1;
   }
 }
