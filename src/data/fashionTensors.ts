@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import { siteFashionSubset, numClasses, pixelsPerImage, type FashionSubset } from './fashionMnist';
 
 /** Images of the Fashion-MNIST subset on the device: pixels [n,784], labels [n] int32, one-hot [n,10]. */

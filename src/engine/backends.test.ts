@@ -1,5 +1,6 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { perJobCandidates, probePlan } from './backends';
+import { loadBackend, perJobCandidates, probePlan } from './backends';
 import type { BackendReport } from './protocol';
 
 const report = (over: Partial<BackendReport>): BackendReport => ({
@@ -60,5 +61,17 @@ describe('which backends the automatic choice starts', () => {
   });
   it('cpu is started when wasm is not registered', () => {
     expect(probePlan(['webgl', 'cpu'], null, null).probe).toEqual(['cpu']);
+  });
+});
+
+describe('backends load on demand', () => {
+  it('imports a backend the first time it is asked for, and says false for one with no loader', async () => {
+    // This file imports tfjs-core only: no backend is registered until one is loaded.
+    expect(tf.findBackendFactory('cpu')).toBeNull();
+    const twice = [loadBackend('cpu'), loadBackend('cpu')];
+    expect(await Promise.all(twice)).toEqual([true, true]);
+    expect(tf.findBackendFactory('cpu')).not.toBeNull();
+    // wasm is the worker entry's static import, never loaded here
+    expect(await loadBackend('wasm')).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs-core';
 import type { BackendChoice, BackendName, BackendProbe, BackendReport } from './protocol';
 import { backendNames } from './protocol';
 
@@ -7,6 +7,35 @@ import { backendNames } from './protocol';
  * `isFallbackAdapter`) is typically 10–20× slower than wasm/webgl, so then every available backend
  * runs the same small workload and the fastest is used.
  */
+/**
+ * The large backends load on demand: before its first job the worker parses tfjs-core and the wasm
+ * backend only (statically imported by the worker's entry), not WebGPU's and WebGL's code, which a
+ * machine without such hardware never runs. A hardware adapter starts WebGPU's import at once.
+ */
+const loaders: Partial<Record<BackendName, () => Promise<unknown>>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
+const loading = new Map<BackendName, Promise<boolean>>();
+
+/** Imports `name`'s backend if it is not registered yet; true when tfjs then has its factory. */
+export function loadBackend(name: BackendName): Promise<boolean> {
+  if (tf.findBackendFactory(name) !== null) return Promise.resolve(true);
+  let p = loading.get(name);
+  if (!p) {
+    const load = loaders[name];
+    p = load
+      ? load().then(
+          () => tf.findBackendFactory(name) !== null,
+          () => false,
+        )
+      : Promise.resolve(false);
+    loading.set(name, p);
+  }
+  return p;
+}
+
 async function adapterInfo(): Promise<BackendReport['adapter']> {
   const gpu = (globalThis.navigator as Navigator | undefined)?.gpu;
   if (!gpu) return null;
@@ -90,10 +119,13 @@ async function probe(): Promise<number> {
 export async function chooseBackend(requested: BackendChoice): Promise<BackendReport> {
   const adapter = await adapterInfo();
   const probes: BackendProbe[] = [];
-  const registered = backendNames.filter((b) => tf.findBackendFactory(b) !== null);
+  // Every backend this build can load (the worker loads them on demand, see loadBackend).
+  const registered = backendNames.filter(
+    (b) => tf.findBackendFactory(b) !== null || loaders[b] !== undefined,
+  );
   const tryBackend = async (name: BackendName): Promise<boolean> => {
     try {
-      return await tf.setBackend(name);
+      return (await loadBackend(name)) && (await tf.setBackend(name));
     } catch {
       return false;
     }
@@ -181,7 +213,7 @@ export function perJobCandidates(report: BackendReport): BackendName[] {
 /** Switches tfjs to `name` (a job's own backend): the job context's base, or null if it cannot start. */
 export async function switchBackend(name: BackendName) {
   try {
-    if (!(await tf.setBackend(name))) return null;
+    if (!(await loadBackend(name)) || !(await tf.setBackend(name))) return null;
     await tf.ready();
     return { tf, backend: name, gpuDevice: currentGpuDevice() };
   } catch {

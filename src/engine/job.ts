@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { ZodType } from 'zod';
 import { describeZodError } from '../schema/describeError';
 import { createJobMemo, type JobMemo } from './memo';

@@ -1,5 +1,9 @@
-import * as tf from '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-webgpu';
+// tfjs-core and the wasm backend only: the umbrella package adds layers, converter and data (unused
+// here), and WebGPU, WebGL and cpu load on demand (backends.ts), so the worker parses far less code
+// before its first job.
+import * as tf from '@tensorflow/tfjs-core';
+// The chained ops (t.mul(…), t.add(…)) the jobs use: the umbrella package registered them.
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';

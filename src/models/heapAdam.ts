@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import { adamKernels, type AdamKernels } from './heapAdamSimd';
 import { wasmHeap, wasmModule, type WasmHeap, type WasmModule } from './wasmHeap';
 

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { HeapAdam } from './heapAdam';
 import type { SoftmaxLoss } from './mlp';
 import type { SideBySideTrainer } from './mlpTrainer';

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 
 /**
  * A one-hidden-layer MLP (inputs → hidden ReLU → outputs) for S independent seeds as ONE program:

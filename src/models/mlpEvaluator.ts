@@ -1,5 +1,5 @@
 import { breathe } from '../engine/breathe';
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { Split } from '../data/fashionTensors';
 import { mlpLogits, type Mlp } from './mlp';
 

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 
 /** Backends whose tensors live in host memory: a host copy of the data costs nothing to read. */
 const hostBackends = new Set(['cpu', 'wasm']);

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 import { seededNormal } from '../math/rng';
 

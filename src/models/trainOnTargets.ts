@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import { chainSeed, indexOf, xorshift32 } from '../math/chainRng';
 import { softmaxLossWithGrad, type Mlp, type SoftmaxLoss } from './mlp';
 import { mlpTrainer, SideBySideTrainer, type MlpTrainer } from './mlpTrainer';

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 
 /**
  * tfjs-wasm keeps every tensor's data in its wasm heap, where a plain loop can read and write it: the

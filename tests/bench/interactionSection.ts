@@ -90,8 +90,8 @@ function bundleLines(): string[] {
     `| main CSS | ${kb(b.mainCssKb)} |`,
     ...Object.entries(b.experiments).map(([id, v]) => `| ${id}: its own chunks (panel, theory) | ${kb(v)} |`),
     `| chunks the panels share (chart kit, KaTeX), loaded with the first panel | ${kb(b.sharedKb)} |`,
-    `| worker (tfjs, its backends, the engine) | ${kb(b.workerKb)} |`,
-    `| worker's per-job chunks, all experiments | ${kb(b.workerChunksKb)} |`,
+    `| worker (tfjs-core, the wasm backend, the engine) | ${kb(b.workerKb)} |`,
+    `| worker's chunks loaded on demand: every experiment's job code, and the WebGPU, WebGL and cpu backends (each loaded only where it runs) | ${kb(b.workerChunksKb)} |`,
     ...Object.entries(b.wasmKb).map(
       ([f, v]) => `| ${f} (tfjs wasm, fetched by the worker only on the wasm backend) | ${kb(v)} |`,
     ),

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import { tanhFloat32 } from './math/tanhFloat32';
 import { wasmHeap, type WasmHeap } from '../../models/wasmHeap';
 import type { KdActivation } from './math/kernelDistillation';

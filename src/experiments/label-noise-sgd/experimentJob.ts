@@ -105,6 +105,9 @@ function wgslChains(device: GPUDevice, data: PanelData, p: OlsParams, panel: num
 /** Which chain engine is faster on this backend, measured once per backend (ctx.memo) on a small problem. */
 async function pickEngine(ctx: JobContext, data: PanelData, p: OlsParams): Promise<ChainsEngine> {
   if (ctx.gpuDevice) return 'wgsl';
+  // On wasm and cpu the typed-array loop is ~200× tfjs's ops (docs/BENCHMARKS.md, parallel chains), so
+  // measuring there only held the first frame back (~0.5 s on a 2-core laptop); WebGL may differ.
+  if (ctx.backend !== 'webgl') return 'js';
   return ctx.memo(`ols-engine:${ctx.backend}`, () => measureEngines(ctx, data, p));
 }
 

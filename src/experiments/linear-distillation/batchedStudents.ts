@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 
 /**
  * Many linear students trained at once (tfjs, any backend): B problems stacked as tensors, one

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { FashionSubset } from '../../data/fashionMnist';
 import { splitRows, type Split } from '../../data/fashionTensors';
 import { trainSplitSize } from './params';

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import { numClasses, pixelsPerImage, type FashionSubset } from '../../data/fashionMnist';
 import { fashionSubsetFor, splitRows, type Split } from '../../data/fashionTensors';
 import type { JobContext } from '../../engine/job';

@@ -1,4 +1,4 @@
-import type * as tfjs from '@tensorflow/tfjs';
+import type * as tfjs from '@tensorflow/tfjs-core';
 import type { JobContext } from '../../engine/job';
 import { empiricalNtk } from '../../models/twoLayer';
 
