@@ -10,6 +10,12 @@ import { watBase64 } from './watCompile.mjs';
 const modules = [
   ['experiments/label-noise-sgd/', 'sgdPath.wat', 'sgdPathWasmBytes.ts', 'sgdPathWasmBase64'],
   ['models/', 'heapAdamSimd.wat', 'heapAdamSimdBytes.ts', 'heapAdamSimdBase64'],
+  [
+    'experiments/kernel-distillation/',
+    'kernelStepSimd.wat',
+    'kernelStepSimdBytes.ts',
+    'kernelStepSimdBase64',
+  ],
 ];
 
 for (const [folder, wat, out, name] of modules) {

@@ -52,3 +52,26 @@ export function wasmModule(tf: typeof tfjs): WasmModule | null {
     heapF32: () => new Float32Array(memory.buffer),
   };
 }
+
+const instances = new WeakMap<WebAssembly.Memory, Map<string, unknown>>();
+
+/**
+ * A small hand-written module of ours (its bytes as base64, made by scripts/make-wasm.mjs) instantiated
+ * on `memory` (tfjs-wasm's heap, imported as env.memory), once per heap; null where this engine has no
+ * wasm SIMD or the page's CSP forbids compiling (callers keep a JavaScript loop).
+ */
+export function kernelsOnHeap<T>(base64: string, memory: WebAssembly.Memory): T | null {
+  const byModule = instances.get(memory) ?? new Map<string, unknown>();
+  instances.set(memory, byModule);
+  if (byModule.has(base64)) return byModule.get(base64) as T | null;
+  let k: T | null;
+  try {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    // about a kilobyte: synchronous compilation is allowed, also on a main thread
+    k = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { memory } }).exports as unknown as T;
+  } catch {
+    k = null;
+  }
+  byModule.set(base64, k);
+  return k;
+}

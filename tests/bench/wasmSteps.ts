@@ -326,8 +326,14 @@ async function main() {
     [() => kernelNets('kernel teacher', 1, kdDefaults.teacherWidth), 200],
   ];
   const rows = [];
+  // WASM_STEPS_ONLY=<regex>: only the workloads whose name matches (a quick A/B of one step)
+  const only = process.env.WASM_STEPS_ONLY ? new RegExp(process.env.WASM_STEPS_ONLY) : null;
   for (const [make, reps] of workloads) {
     const w = make();
+    if (only && !only.test(w.name)) {
+      w.dispose();
+      continue;
+    }
     const bareBefore = bareMatMuls(w.before, reps);
     const bareAfter = bareMatMuls(w.after, reps);
     const [before, after, bareBeforeMs, bareAfterMs] = msPer(

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { watBase64 } from '../../../scripts/watCompile.mjs';
+import { kernelStepSimdBase64 as committed } from './kernelStepSimdBytes';
 import { BatchedKdNets } from '../../../tests/reference/batchedSteps';
 import { seededNormal } from '../../math/rng';
 import type { KdActivation } from './math/kernelDistillation';
@@ -87,3 +90,40 @@ for (const backend of ['cpu', 'wasm'])
         expect(tf.memory().numTensors).toBe(before);
       });
   });
+
+describe('kernel-regime nets on tfjs-wasm: the SIMD kernels against the JavaScript loops', () => {
+  beforeAll(async () => {
+    expect(await tf.setBackend('wasm')).toBe(true);
+  });
+
+  it('the kernels are built from the committed .wat (run scripts/make-wasm.mjs after an edit)', async () => {
+    const wat = readFileSync(new URL('./kernelStepSimd.wat', import.meta.url), 'utf8');
+    expect(await watBase64('kernelStepSimd.wat', wat)).toBe(committed);
+  });
+
+  for (const activation of ['tanh', 'relu'] as KdActivation[])
+    it(`${activation}: the same weights after 30 steps, with tails in both loops (n = 10, runs·m = 15)`, async () => {
+      // m = 5: runs·m = 15 columns, so the gradient kernel's one-column tail runs; n = 10 rows, the
+      // activation kernel's
+      const s = { ...spec(activation), m: 5 };
+      const normal = seededNormal(11);
+      s.a = Float32Array.from({ length: R * 5 }, (_, i) => (i % 2 ? 1 : -1));
+      s.phi = Float32Array.from({ length: R * n * 5 }, () => 0.5 * normal());
+      s.W0 = Float32Array.from({ length: R * d * 5 }, () => 0.7 * normal());
+      const before = tf.memory().numTensors;
+      const simd = new BatchNets(tf, s);
+      const loops = new BatchNets(tf, s, { simd: false });
+      for (let i = 0; i < 30; i++) {
+        simd.step();
+        loops.step();
+      }
+      const w = await simd.weights();
+      // the weights moved (a step that did nothing would agree trivially)
+      expect(relErr(w, s.W0)).toBeGreaterThan(1e-2);
+      expect(relErr(w, await loops.weights())).toBeLessThan(1e-5);
+      expect(relErr(await simd.outputs(), await loops.outputs())).toBeLessThan(1e-5);
+      simd.dispose();
+      loops.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    });
+});

@@ -1,6 +1,7 @@
 import type * as tfjs from '@tensorflow/tfjs-core';
 import { tanhFloat32 } from './math/tanhFloat32';
-import { wasmHeap, type WasmHeap } from '../../models/wasmHeap';
+import { wasmHeap, wasmModule, type WasmHeap } from '../../models/wasmHeap';
+import { kernelStepKernels, type KernelStepKernels } from './kernelStepSimd';
 import type { KdActivation } from './math/kernelDistillation';
 
 /**
@@ -70,9 +71,11 @@ export class BatchNets {
   private readonly t: Record<string, tfjs.Tensor> = {};
   private readonly a: (typeof act)[KdActivation];
 
+  /** `simd: false` keeps the fused step's JavaScript loops (the SIMD kernels' reference in tests) */
   constructor(
     private readonly tf: Tf,
     readonly s: BatchSpec,
+    opts: { simd?: boolean } = {},
   ) {
     const { runs: R, n, d, m, nTest, nVal } = s;
     this.a = act[s.activation];
@@ -104,7 +107,9 @@ export class BatchNets {
     const W0 = sideBySide(s.W0, R, d, m);
     const heap = wasmHeap(tf);
     if (heap) {
-      this.heapStep = new HeapStep(tf, heap, s, this.t, phi, W0);
+      const mod = opts.simd === false ? null : wasmModule(tf);
+      const kernels = mod && kernelStepKernels(mod.memory);
+      this.heapStep = new HeapStep(tf, heap, kernels, s, this.t, phi, W0);
       this.W = null;
     } else {
       this.t.phi = tf.tensor2d(phi, [n, R * m]);
@@ -199,10 +204,14 @@ class HeapStep {
   private readonly Gt: tfjs.Tensor2D;
   private readonly lam: Float32Array;
   private readonly eta: Float32Array;
+  /** Φ side by side [n, runs·m] in the heap, for the SIMD kernels */
+  private readonly phiT: tfjs.Tensor2D | null;
 
   constructor(
     private readonly tf: Tf,
     private readonly heap: WasmHeap,
+    /** the elementwise loops as wasm SIMD kernels (kernelStepSimd.wat), else null: JavaScript loops */
+    private readonly kernels: KernelStepKernels | null,
     private readonly s: BatchSpec,
     private readonly t: Record<string, tfjs.Tensor>,
     private readonly phi: Float32Array,
@@ -218,9 +227,37 @@ class HeapStep {
     this.Gt = tf.tensor2d(new Float32Array(c * n), [c, n]);
     this.lam = Float32Array.from({ length: c }, (_, k) => s.lam[Math.floor(k / m)]);
     this.eta = Float32Array.from({ length: c }, (_, k) => s.eta[Math.floor(k / m)]);
+    this.phiT = kernels ? tf.tensor2d(phi, [n, c]) : null;
+  }
+
+  /** The step with the elementwise work in the SIMD kernels: the same operations as step()'s loops. */
+  private stepSimd(k: KernelStepKernels): void {
+    const { tf, heap, t, s } = this;
+    const { runs: R, n, d, m } = s;
+    const c = R * m;
+    const tanh = s.activation === 'tanh' ? 1 : 0;
+    // byte offsets, taken after the product that may have grown the heap (the heap's own pointers
+    // never move: only JavaScript views of it are detached by growth)
+    const at = (x: tfjs.Tensor) => heap.typedArrayFromHeap(x).byteOffset;
+    const pre = tf.matMul(this.Wt, t.Xt as tfjs.Tensor2D); // [c, n]
+    k.activate(at(pre), at(this.H), c, n, tanh);
+    pre.dispose();
+    const f = tf.matMul(this.H, t.Vb as tfjs.Tensor2D); // [n, R]
+    const F = heap.typedArrayFromHeap(f);
+    const Res = heap.typedArrayFromHeap(this.Res);
+    const y = s.y;
+    for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) Res[i * R + r] = F[i * R + r] - y[i];
+    f.dispose();
+    const back = tf.matMul(this.Res, t.VbT as tfjs.Tensor2D); // [n, c]
+    k.gradient(at(this.H), at(back), at(this.phiT!), at(t.lam), at(t.eta), at(this.Gt), c, n, tanh);
+    back.dispose();
+    const u = tf.matMul(this.Gt, t.X as tfjs.Tensor2D); // [c, d]
+    k.subtract(at(this.Wt), at(u), c * d);
+    u.dispose();
   }
 
   step(): void {
+    if (this.kernels) return this.stepSimd(this.kernels);
     const { tf, heap, t, s } = this;
     const { runs: R, n, m } = s;
     const c = R * m;
@@ -262,7 +299,7 @@ class HeapStep {
   }
 
   dispose(): void {
-    this.tf.dispose([this.Wt, this.H, this.Res, this.Gt]);
+    this.tf.dispose([this.Wt, this.H, this.Res, this.Gt, ...(this.phiT ? [this.phiT] : [])]);
   }
 }
 
