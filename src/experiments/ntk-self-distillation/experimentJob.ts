@@ -1,3 +1,4 @@
+import { contentKey } from '../../math/contentKey';
 import type { JobContext } from '../../engine/job';
 import { siteFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import { clusterData, fashionNoisy } from './data';
@@ -90,8 +91,11 @@ export async function* ntkExperimentJob(
           return { X: f.X, Y: f.Y, Yclean: f.yCleanClass.map(onehot) };
         })();
   // Kept between runs (ctx.memo): a λ or η change must not redo the eigensolves. They run off this
-  // thread, so a slider that restarts the run is heard while they compute.
-  const eigKey = `ntk-eig:${dataKey}`;
+  // thread, so a slider that restarts the run is heard while they compute. H∞ and the empirical NTK
+  // depend on X alone, so they are keyed by X's contents: a change of the labels' noise (ρ, p) that
+  // leaves X as it was reuses them too.
+  const inputsKey = contentKey(train.X);
+  const eigKey = `ntk-eig:${inputsKey}`;
   let spectrum = ctx.memo.get<NtkEigen>(eigKey);
   if (!spectrum) {
     spectrum = (await ntkEigenOff(train.X, ctx.cancelled)) ?? undefined;
@@ -121,7 +125,7 @@ export async function* ntkExperimentJob(
   const t2 = performance.now();
   const widths = sweepWidths(p.width, ctx.backend);
   // Kept per width, and only once computed: see widthSweep.
-  const distance = await widthSweep(ctx, dataKey, train.X, hInf, widths, p.seed);
+  const distance = await widthSweep(ctx, inputsKey, train.X, hInf, widths, p.seed);
   if (!distance || ctx.cancelled()) return;
   yield { kind: 'width', widths, distance, ms: performance.now() - t2 };
   const predict = fitPredictor(train.Y, train.Yclean, eig);
