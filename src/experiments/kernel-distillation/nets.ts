@@ -230,6 +230,18 @@ class HeapStep {
     this.phiT = kernels ? tf.tensor2d(phi, [n, c]) : null;
   }
 
+  /** The residuals f − y of every run, [n, runs], into this.Res, from this.H = σ(XW). */
+  private residuals(): void {
+    const { tf, heap, t, s } = this;
+    const { runs: R, n } = s;
+    const f = tf.matMul(this.H, t.Vb as tfjs.Tensor2D); // [n, R]
+    const F = heap.typedArrayFromHeap(f);
+    const Res = heap.typedArrayFromHeap(this.Res);
+    const y = s.y;
+    for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) Res[i * R + r] = F[i * R + r] - y[i];
+    f.dispose();
+  }
+
   /** The step with the elementwise work in the SIMD kernels: the same operations as step()'s loops. */
   private stepSimd(k: KernelStepKernels): void {
     const { tf, heap, t, s } = this;
@@ -242,12 +254,7 @@ class HeapStep {
     const pre = tf.matMul(this.Wt, t.Xt as tfjs.Tensor2D); // [c, n]
     k.activate(at(pre), at(this.H), c, n, tanh);
     pre.dispose();
-    const f = tf.matMul(this.H, t.Vb as tfjs.Tensor2D); // [n, R]
-    const F = heap.typedArrayFromHeap(f);
-    const Res = heap.typedArrayFromHeap(this.Res);
-    const y = s.y;
-    for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) Res[i * R + r] = F[i * R + r] - y[i];
-    f.dispose();
+    this.residuals();
     const back = tf.matMul(this.Res, t.VbT as tfjs.Tensor2D); // [n, c]
     k.gradient(at(this.H), at(back), at(this.phiT!), at(t.lam), at(t.eta), at(this.Gt), c, n, tanh);
     back.dispose();
@@ -271,12 +278,7 @@ class HeapStep {
         const z = P[k * n + i];
         H[i * c + k] = tanh ? tanhFloat32(z) : z > 0 ? z : 0;
       }
-    const f = tf.matMul(this.H, t.Vb as tfjs.Tensor2D); // [n, R]
-    const F = heap.typedArrayFromHeap(f);
-    const Res = heap.typedArrayFromHeap(this.Res);
-    const y = s.y;
-    for (let i = 0; i < n; i++) for (let r = 0; r < R; r++) Res[i * R + r] = F[i * R + r] - y[i];
-    f.dispose();
+    this.residuals();
     const back = tf.matMul(this.Res, t.VbT as tfjs.Tensor2D); // [n, c]
     const B = heap.typedArrayFromHeap(back);
     const G = heap.typedArrayFromHeap(this.Gt);
