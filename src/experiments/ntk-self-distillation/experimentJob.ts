@@ -1,4 +1,4 @@
-import { contentKey } from '../../math/contentKey';
+import { contentKey } from './contentKey';
 import type { JobContext } from '../../engine/job';
 import { siteFashionSubset, type FashionSubset } from '../../data/fashionMnist';
 import { clusterData, fashionNoisy } from './data';
