@@ -3,11 +3,6 @@ import type { BackendChoice, BackendName, BackendProbe, BackendReport } from './
 import { backendNames } from './protocol';
 
 /**
- * Backend choice by measurement. A real WebGPU adapter wins outright; a software one (SwiftShader,
- * `isFallbackAdapter`) is typically 10–20× slower than wasm/webgl, so then every available backend
- * runs the same small workload and the fastest is used.
- */
-/**
  * The large backends load on demand: before its first job the worker parses tfjs-core and the wasm
  * backend only (statically imported by the worker's entry), not WebGPU's and WebGL's code, which a
  * machine without such hardware never runs. A hardware adapter starts WebGPU's import at once.
@@ -116,13 +111,16 @@ async function probe(): Promise<number> {
   return times[1];
 }
 
+/**
+ * Backend choice by measurement. A real WebGPU adapter wins outright; a software one (SwiftShader,
+ * `isFallbackAdapter`) is typically 10–20× slower than wasm/webgl, so then every available backend
+ * runs the same small workload and the fastest is used.
+ */
 export async function chooseBackend(requested: BackendChoice): Promise<BackendReport> {
   const adapter = await adapterInfo();
   const probes: BackendProbe[] = [];
-  // Every backend this build can load (the worker loads them on demand, see loadBackend).
-  const registered = backendNames.filter(
-    (b) => tf.findBackendFactory(b) !== null || loaders[b] !== undefined,
-  );
+  // Every backend this build can start (the worker imports most on demand, see loadBackend).
+  const loadable = backendNames.filter((b) => tf.findBackendFactory(b) !== null || loaders[b] !== undefined);
   const tryBackend = async (name: BackendName): Promise<boolean> => {
     try {
       return (await loadBackend(name)) && (await tf.setBackend(name));
@@ -141,7 +139,7 @@ export async function chooseBackend(requested: BackendChoice): Promise<BackendRe
   } else if (
     adapter &&
     !adapter.isFallbackAdapter &&
-    registered.includes('webgpu') &&
+    loadable.includes('webgpu') &&
     (await tryBackend('webgpu'))
   ) {
     await tf.ready();
@@ -155,7 +153,7 @@ export async function chooseBackend(requested: BackendChoice): Promise<BackendRe
     };
   }
 
-  const plan = probePlan(registered, adapter, webglRenderer());
+  const plan = probePlan(loadable, adapter, webglRenderer());
   const tryAll = async (names: BackendName[]) => {
     for (const name of names) {
       if (probes.some((p) => p.name === name)) continue;

@@ -9,6 +9,7 @@
  *
  *   npx tsx tests/bench/wasmSteps.ts            # a table, then one JSON line
  *   OUT_JSON=file npx tsx tests/bench/wasmSteps.ts
+ *   WASM_STEPS_ONLY=kernel npx tsx tests/bench/wasmSteps.ts   # only the workloads whose name matches
  *
  * Steps exclude what the jobs do between them on the host (shuffles, the noisy targets' draws, progress
  * readbacks) but include building the minibatch. Sizes: the page defaults of each experiment's params.ts.

@@ -21,14 +21,12 @@ if (cold) await page.goto(url + hash);
 else await page.reload();
 await page.waitForTimeout(Number(secs) * 1000);
 const { profile } = await cdp.send('Profiler.stop');
-const t0 = (await page.evaluate('performance.timeOrigin')) as number;
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const dt = profile.timeDeltas ?? [];
 let t = profile.startTime / 1000; // µs → ms, monotonic clock
 const windows = new Map<number, Map<string, number>>();
 const W = Number(win);
-// The profile's clock is the monotonic one; performance.timeOrigin is wall time: align on the first
-// sample after the reload instead (the reload starts the window at 0).
+// Windows count from the profiler's start, just before the navigation (the profile's own clock).
 (profile.samples ?? []).forEach((id: number, i: number) => {
   t += (dt[i] ?? 0) / 1000;
   const cf = byId.get(id)!.callFrame;
@@ -39,7 +37,6 @@ const W = Number(win);
   m.set(k, (m.get(k) ?? 0) + (dt[i] ?? 0) / 1000);
   windows.set(w, m);
 });
-void t0;
 for (const [w, m] of [...windows.entries()].sort((a, b) => a[0] - b[0])) {
   const total = [...m.values()].reduce((a, b) => a + b, 0);
   const top = [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, 5);
